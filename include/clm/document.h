@@ -1,0 +1,56 @@
+// clm/document.h — the plain result tables that reporters print.
+//
+// Metrics return their own result structs; a section builder turns a result
+// into a Section (typed columns, rows of values), and every reporter (table,
+// JSON, CSV, Markdown, HTML) prints any Document the same way. Adding a metric
+// never touches a reporter.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace clm {
+
+// How a column's values are typed and shown.
+enum class ColumnKind {
+  kText,    // std::string
+  kCount,   // std::int64_t
+  kMoney,   // std::int64_t millionths; 2 decimals in tables, exact in JSON
+  kRate,    // double fraction (0.25); "25.0%" in tables, 0.25 in JSON/CSV
+  kNumber,  // double; shown with Column::decimals places in tables
+  kFlag,    // bool
+};
+
+struct Column {
+  std::string key;    // stable machine name (JSON key, CSV header): "churn_rate"
+  std::string title;  // human heading: "Churn rate"
+  ColumnKind kind = ColumnKind::kText;
+  int decimals = 2;   // kNumber: places shown in tables/Markdown/HTML
+};
+
+// A cell. monostate is null: undefined (a rate with denominator 0), never 0.
+using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+
+struct Section {
+  std::string id;     // stable machine name: "nps", "churn"
+  std::string title;  // "Net Promoter Score"
+  std::vector<Column> columns;
+  std::vector<std::vector<Value>> rows;  // each row has columns.size() values
+  std::vector<std::string> notes;        // footnotes shown under the table
+
+  // Appends a column and returns its index.
+  std::size_t add_column(std::string key, std::string title, ColumnKind kind, int decimals = 2);
+};
+
+// A whole report: metadata (window, time zone, period, settings) as ordered
+// key/value text, then the sections in report order.
+struct Document {
+  std::string title = "clm report";
+  std::vector<std::pair<std::string, std::string>> meta;
+  std::vector<Section> sections;
+};
+
+}  // namespace clm

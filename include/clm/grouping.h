@@ -1,0 +1,64 @@
+// clm/grouping.h — splitting customers into groups, and per-(group, period)
+// accumulators.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clm/acquisition.h"
+#include "clm/event_store.h"
+#include "clm/period.h"
+#include "clm/status.h"
+
+namespace clm {
+
+// What to group customers by: nothing, a customers-table attribute, the
+// acquisition channel, or the acquisition cohort (period of a(c)).
+struct GroupBy {
+  enum class Kind { kNone, kAttribute, kChannel, kCohort };
+  Kind kind = Kind::kNone;
+  std::string attribute;  // for kAttribute
+
+  // "" → none, "channel", "cohort", anything else → that attribute.
+  static GroupBy parse(std::string_view spec);
+  // "channel", "cohort", the attribute name, or "" for none.
+  std::string name() const;
+};
+
+// A partition of the customers. Labels are sorted byte-wise; customers with no
+// value go to "(none)", prospects in a cohort grouping to "(prospect)". Without
+// grouping there is one group, "all".
+struct Grouping {
+  std::vector<std::string> labels;
+  std::vector<std::uint32_t> group_of;  // per CustomerIndex
+  std::size_t size() const { return labels.size(); }
+};
+
+// InvalidArgument naming the known attributes when `by` names an unknown one.
+// `cohort_unit` is the period unit of cohort labels.
+Result<Grouping> make_grouping(const EventStore& store, const GroupBy& by, const Acquisition& acq,
+                               const Calendar& cal, PeriodUnit cohort_unit);
+
+// Accumulators of one metric for every (group, period) cell and for every
+// group over the whole window. Acc must be default-constructible.
+template <typename Acc>
+class Breakdown {
+ public:
+  Breakdown(std::size_t groups, std::size_t periods)
+      : periods_(periods), cells_(groups * (periods + 1)) {}
+
+  std::size_t groups() const { return cells_.size() / (periods_ + 1); }
+  std::size_t periods() const { return periods_; }
+  Acc& window(std::size_t g) { return cells_[g * (periods_ + 1)]; }
+  const Acc& window(std::size_t g) const { return cells_[g * (periods_ + 1)]; }
+  Acc& at(std::size_t g, std::size_t p) { return cells_[g * (periods_ + 1) + 1 + p]; }
+  const Acc& at(std::size_t g, std::size_t p) const { return cells_[g * (periods_ + 1) + 1 + p]; }
+
+ private:
+  std::size_t periods_;
+  std::vector<Acc> cells_;
+};
+
+}  // namespace clm

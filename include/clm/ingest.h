@@ -1,0 +1,74 @@
+// clm/ingest.h — reading the events, customers and spend tables (data.md)
+// from CSV, JSON Lines or JSON arrays into an EventStoreBuilder.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "clm/event_store.h"
+#include "clm/status.h"
+#include "clm/time.h"
+
+namespace clm {
+
+enum class InputFormat { kAuto, kCsv, kJsonLines, kJson };
+
+// "auto", "csv", "jsonl" (or "ndjson"), "json".
+Result<InputFormat> parse_input_format(std::string_view name);
+// The format of a path by its extension (.csv, .jsonl, .ndjson, .json);
+// InvalidArgument for another extension (and for "-", which needs a format).
+Result<InputFormat> format_from_path(std::string_view path, InputFormat forced);
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;  // kAuto: by file extension
+  bool lenient = false;   // false: the first bad row fails (DataError); true: skip and count
+  TimeZone tz;            // zone of timestamps without an offset (UTC)
+  // Input column name → contract column name, e.g. {"user", "customer_id"}.
+  std::vector<std::pair<std::string, std::string>> renames;
+  std::size_t max_examples = 5;  // rejected rows kept with their location, per table
+};
+
+// One rejected row, for the data-quality report.
+struct RowRejection {
+  std::string location;  // "events.csv:17"
+  std::string column;    // "amount"
+  std::string reason;    // "purchase needs a positive amount"
+  std::string value;     // the offending value, shortened if long
+};
+
+// What reading one table did. Always rows_read == rows_kept + rows_rejected().
+struct TableLoad {
+  std::string table;   // "events", "customers" or "spend"
+  std::string source;  // the path as given, "-" for stdin
+  std::int64_t rows_read = 0;
+  std::int64_t rows_kept = 0;
+  std::map<std::string, std::int64_t> rejected_by_reason;  // reason → rows
+  std::vector<RowRejection> examples;                      // first few rejections
+  std::int64_t rows_rejected() const;
+};
+
+// Reads a table from a file path ("-" = stdin) into `builder`, filling `load`.
+// NoInput if the file cannot be opened; DataError for a missing required
+// column, a duplicate customer_id, or (strict mode) the first bad row, with a
+// message "file:line: column 'c': reason (value 'v')".
+Status load_events(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
+                   TableLoad& load);
+Status load_customers(std::string_view path, const ReadOptions& options,
+                      EventStoreBuilder& builder, TableLoad& load);
+Status load_spend(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
+                  TableLoad& load);
+
+// The same from bytes in memory; `name` stands for the file in messages and
+// `format` must not be kAuto.
+Status read_events(std::string_view data, std::string_view name, InputFormat format,
+                   const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load);
+Status read_customers(std::string_view data, std::string_view name, InputFormat format,
+                      const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load);
+Status read_spend(std::string_view data, std::string_view name, InputFormat format,
+                  const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load);
+
+}  // namespace clm
