@@ -5,10 +5,12 @@
 #include <vector>
 
 #include "clm/document.h"
+#include "clm/email.h"
 #include "clm/event_store.h"
 #include "clm/ingest.h"
 #include "clm/scope.h"
 #include "clm/status.h"
+#include "clm/surveys.h"
 
 namespace clm {
 
@@ -18,6 +20,8 @@ struct ReportOptions {
   ScopeOptions scope;                 // window, period, calendar, grouping
   std::vector<std::string> sections;  // section ids to print; empty = all
   // Per-area options are added here as areas land, e.g. `SurveyOptions surveys;`.
+  SurveyOptions surveys;  // NPS, CSAT, CES (surveys.h)
+  EmailOptions email;     // email engagement (email.h)
 };
 
 // Ids of every section the report can print, in report order.
