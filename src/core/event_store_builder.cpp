@@ -1,0 +1,136 @@
+// EventStoreBuilder: validates rows as they arrive, then sorts and interns
+// them into the columnar EventStore.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+
+#include "clm/event_store.h"
+#include "core/builder_impl.h"
+
+namespace clm {
+namespace {
+
+constexpr std::size_t kMaxIdBytes = 1024;
+
+Status check_id(std::string_view column, std::string_view value, bool required) {
+  if (value.empty()) {
+    if (required) return Status::DataError(fmt::format("{}: {} is empty", column, column));
+    return Status::Ok();
+  }
+  if (value.size() > kMaxIdBytes) {
+    return Status::DataError(fmt::format("{}: longer than {} bytes", column, kMaxIdBytes));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+EventStoreBuilder::EventStoreBuilder() : impl_(std::make_unique<Impl>()) {}
+EventStoreBuilder::~EventStoreBuilder() = default;
+EventStoreBuilder::EventStoreBuilder(EventStoreBuilder&&) noexcept = default;
+EventStoreBuilder& EventStoreBuilder::operator=(EventStoreBuilder&&) noexcept = default;
+
+std::size_t EventStoreBuilder::event_count() const { return impl_->ev_time.size(); }
+
+void EventStoreBuilder::reserve_events(std::size_t n) {
+  Impl& m = *impl_;
+  m.ev_customer.reserve(n);
+  m.ev_time.reserve(n);
+  m.ev_type.reserve(n);
+  m.ev_amount.reserve(n);
+  m.ev_score.reserve(n);
+  m.ev_channel.reserve(n);
+  m.ev_campaign.reserve(n);
+}
+
+void EventStoreBuilder::set_attribute_names(std::vector<std::string> names) {
+  Impl& m = *impl_;
+  m.attribute_names = std::move(names);
+  m.attribute_values.assign(m.attribute_names.size(), detail::Interner());
+  m.attributes.assign(m.attribute_names.size(),
+                      std::vector<SymbolId>(m.declared_acquired_at.size(), kNoSymbol));
+}
+
+Status EventStoreBuilder::add_event(const EventInput& e) {
+  if (Status s = check_id("customer_id", e.customer_id, true); !s.ok()) return s;
+  if (e.type.empty()) return Status::DataError("type: type is empty");
+  if (e.type.size() > kMaxIdBytes) return Status::DataError("type: longer than 1024 bytes");
+  if (Status s = check_id("channel", e.channel, false); !s.ok()) return s;
+  if (Status s = check_id("campaign", e.campaign, false); !s.ok()) return s;
+
+  Impl& m = *impl_;
+  const std::optional<EventType> builtin = builtin_type(e.type);
+  Money amount = 0;
+  std::int8_t score = kNoScore;
+  if (builtin == EventType::kPurchase) {
+    if (!e.amount) return Status::DataError("amount: purchase needs an amount");
+    if (*e.amount <= 0) return Status::DataError("amount: purchase needs a positive amount");
+    amount = *e.amount;
+  } else if (builtin == EventType::kRefund) {
+    if (!e.amount) return Status::DataError("amount: refund needs an amount");
+    if (*e.amount < 0) return Status::DataError("amount: refund amount is negative");
+    amount = *e.amount;
+  } else if (builtin) {
+    if (const auto range = score_range(*builtin)) {
+      const std::string_view name = builtin_type_name(*builtin);
+      if (!e.score) return Status::DataError(fmt::format("score: {} needs a score", name));
+      if (*e.score < range->min || *e.score > range->max) {
+        return Status::DataError(
+            fmt::format("score: {} score must be {} to {}", name, range->min, range->max));
+      }
+      score = static_cast<std::int8_t>(*e.score);
+    }
+  }
+  // Amounts and scores on other types carry no meaning in the contract and are not kept.
+
+  const TypeCode type =
+      builtin ? code(*builtin) : static_cast<TypeCode>(kFirstCustomType + m.custom_types.intern(e.type));
+  if (!builtin && m.custom_types.size() > 0xFFFFu - kFirstCustomType) {
+    return Status::DataError("type: more than 65519 distinct custom event types");
+  }
+  m.ev_customer.push_back(m.customer(e.customer_id));
+  m.ev_time.push_back(e.time);
+  m.ev_type.push_back(type);
+  m.ev_amount.push_back(amount);
+  m.ev_score.push_back(score);
+  m.ev_channel.push_back(m.optional_symbol(m.channels, e.channel));
+  m.ev_campaign.push_back(m.optional_symbol(m.campaigns, e.campaign));
+  return Status::Ok();
+}
+
+Status EventStoreBuilder::add_customer(const CustomerInput& c) {
+  if (Status s = check_id("customer_id", c.customer_id, true); !s.ok()) return s;
+  if (Status s = check_id("channel", c.channel, false); !s.ok()) return s;
+  Impl& m = *impl_;
+  if (c.attributes.size() != m.attribute_names.size()) {
+    return Status::Internal(fmt::format("customer row has {} attribute values for {} attribute columns",
+                                        c.attributes.size(), m.attribute_names.size()));
+  }
+  for (std::size_t a = 0; a < c.attributes.size(); ++a) {
+    if (Status s = check_id(m.attribute_names[a], c.attributes[a], false); !s.ok()) return s;
+  }
+  const std::uint32_t idx = m.customer(c.customer_id);
+  if (m.listed[idx]) {
+    return Status::DataError(fmt::format("customer_id: duplicate customer_id '{}'", c.customer_id));
+  }
+  m.listed[idx] = 1;
+  m.declared_acquired_at[idx] = c.acquired_at.value_or(kNever);
+  m.declared_channel[idx] = m.optional_symbol(m.channels, c.channel);
+  for (std::size_t a = 0; a < c.attributes.size(); ++a) {
+    m.attributes[a][idx] = m.optional_symbol(m.attribute_values[a], c.attributes[a]);
+  }
+  return Status::Ok();
+}
+
+Status EventStoreBuilder::add_spend(const SpendInput& s) {
+  if (Status st = check_id("channel", s.channel, true); !st.ok()) return st;
+  if (s.amount < 0) return Status::DataError("amount: spend amount is negative");
+  Impl& m = *impl_;
+  m.sp_date.push_back(s.date);
+  m.sp_channel.push_back(m.channels.intern(s.channel));
+  m.sp_amount.push_back(s.amount);
+  return Status::Ok();
+}
+
+}  // namespace clm

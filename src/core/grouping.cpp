@@ -1,0 +1,97 @@
+#include "clm/grouping.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace clm {
+namespace {
+
+constexpr std::string_view kAttributePrefix = "attribute:";
+
+// Assigns each customer the label `label_of(c)`; labels sorted byte-wise.
+template <typename LabelOf>
+Grouping group_by_label(std::size_t n, LabelOf label_of) {
+  std::map<std::string, std::uint32_t> index;  // label → provisional id
+  std::vector<std::uint32_t> provisional(n);
+  for (CustomerIndex c = 0; c < n; ++c) {
+    auto [it, inserted] = index.try_emplace(label_of(c), static_cast<std::uint32_t>(index.size()));
+    provisional[c] = it->second;
+  }
+  Grouping g;
+  std::vector<std::uint32_t> final_id(index.size());
+  for (auto& [label, id] : index) {  // std::map iterates in byte order
+    final_id[id] = static_cast<std::uint32_t>(g.labels.size());
+    g.labels.push_back(label);
+  }
+  g.group_of.resize(n);
+  for (std::size_t c = 0; c < n; ++c) g.group_of[c] = final_id[provisional[c]];
+  return g;
+}
+
+}  // namespace
+
+GroupBy GroupBy::parse(std::string_view spec) {
+  GroupBy g;
+  if (spec.empty()) return g;
+  if (spec == "channel") {
+    g.kind = Kind::kChannel;
+  } else if (spec == "cohort") {
+    g.kind = Kind::kCohort;
+  } else {
+    g.kind = Kind::kAttribute;
+    if (spec.substr(0, kAttributePrefix.size()) == kAttributePrefix) spec.remove_prefix(kAttributePrefix.size());
+    g.attribute = std::string(spec);
+  }
+  return g;
+}
+
+std::string GroupBy::name() const {
+  switch (kind) {
+    case Kind::kNone: return "";
+    case Kind::kChannel: return "channel";
+    case Kind::kCohort: return "cohort";
+    case Kind::kAttribute: return attribute;
+  }
+  return "";
+}
+
+Result<Grouping> make_grouping(const EventStore& store, const GroupBy& by, const Acquisition& acq,
+                               const Calendar& cal, PeriodUnit cohort_unit) {
+  const std::size_t n = store.customer_count();
+  switch (by.kind) {
+    case GroupBy::Kind::kNone: {
+      Grouping g;
+      g.labels = {"all"};
+      g.group_of.assign(n, 0);
+      return g;
+    }
+    case GroupBy::Kind::kChannel:
+      return group_by_label(n, [&](CustomerIndex c) {
+        return acq.channel[c] == kNoSymbol ? std::string("(none)") : std::string(store.channels().name(acq.channel[c]));
+      });
+    case GroupBy::Kind::kCohort:
+      return group_by_label(n, [&](CustomerIndex c) {
+        return acq.is_prospect(c) ? std::string("(prospect)")
+                                  : period_label(acq.acquired_at[c], cohort_unit, cal);
+      });
+    case GroupBy::Kind::kAttribute: {
+      const auto a = store.find_attribute(by.attribute);
+      if (!a) {
+        std::string known;
+        for (const auto& name : store.attribute_names()) known += (known.empty() ? "" : ", ") + name;
+        return Status::InvalidArgument(fmt::format(
+            "cannot group by '{}': not a column of the customers table (known: {}; or channel, cohort)",
+            by.attribute, known.empty() ? "none" : known));
+      }
+      return group_by_label(n, [&](CustomerIndex c) {
+        const SymbolId v = store.attribute(*a, c);
+        return v == kNoSymbol ? std::string("(none)") : std::string(store.attribute_values(*a).name(v));
+      });
+    }
+  }
+  return Status::Internal("unknown grouping");
+}
+
+}  // namespace clm
