@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clm/document.h"
@@ -23,6 +24,9 @@ struct ReportOptions {
   SurveyOptions surveys;  // NPS, CSAT, CES (surveys.h)
   EmailOptions email;     // email engagement (email.h)
 };
+
+// The clm version, "0.1.0" (printed by `clm --version` and in JSON reports).
+std::string_view version();
 
 // Ids of every section the report can print, in report order.
 std::vector<std::string> report_section_ids();

@@ -1,0 +1,90 @@
+// Shared pieces of the clm subcommands: the common options (inputs, scope,
+// output), loading the three tables, writing the output, and exit statuses.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clm/document.h"
+#include "clm/event_store.h"
+#include "clm/ingest.h"
+#include "clm/reporters.h"
+#include "clm/scope.h"
+#include "clm/status.h"
+
+namespace CLI {
+class App;
+}
+
+namespace clm::cli {
+
+// Exit statuses (data.md; 70 = EX_SOFTWARE for a bug in clm).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitGoalFailed = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitDataError = 65;
+inline constexpr int kExitNoInput = 66;
+inline constexpr int kExitInternal = 70;
+inline constexpr int kExitIoError = 74;
+
+// "clm 0.1.0" for --version.
+std::string version_text();
+
+// --events/--customers/--spend, --input-format, --lenient, --rename.
+struct InputOptions {
+  std::string events;     // required
+  std::string customers;  // "" = none
+  std::string spend;      // "" = none
+  std::string input_format = "auto";
+  bool lenient = false;
+  std::vector<std::string> renames;  // "old=new"
+};
+void add_input_options(CLI::App& cmd, InputOptions& o);
+
+// --from/--to/--period/--by/--tz/--week-start.
+struct ScopeArgs {
+  std::string from;  // "" = default window start
+  std::string to;    // "" = default as-of
+  std::string period = "month";
+  std::string by;  // "" = no grouping
+  std::string tz = "UTC";
+  std::string week_start = "monday";
+};
+void add_scope_options(CLI::App& cmd, ScopeArgs& o);
+
+// --format/--output/--color.
+struct OutputOptions {
+  std::string format;  // "" = by --output's extension, else table
+  std::string output;  // "" or "-" = standard output
+  std::string color = "auto";
+};
+void add_output_options(CLI::App& cmd, OutputOptions& o);
+
+// The store and what ingest did to each table.
+struct LoadedData {
+  EventStore store;
+  std::vector<TableLoad> loads;
+};
+
+// Reads the tables named in `in` (timestamps without an offset in `tz`). In
+// lenient mode, prints the rejected-row summary on stderr.
+Result<LoadedData> load_data(const InputOptions& in, const TimeZone& tz);
+
+// Turns the scope arguments into ScopeOptions (InvalidArgument for a bad
+// zone, period, week day or timestamp).
+Result<ScopeOptions> parse_scope(const ScopeArgs& args);
+
+// Writes `doc` to stdout or, atomically, to --output. IoError on failure.
+Status write_output(const Document& doc, const OutputOptions& out);
+
+// Prints "clm: error: <message>" on stderr and returns the exit status of `s`.
+int report_error(const Status& s);
+
+// Ends a subcommand's callback with an exit status; main() returns it.
+// Returns normally for 0.
+void finish(int exit_code);
+
+}  // namespace clm::cli

@@ -1,0 +1,46 @@
+// Internal: how the reporters turn cells into text. Shared so that every
+// format prints the same value the same way; none of it knows any metric.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "clm/document.h"
+#include "clm/status.h"
+
+namespace clm::detail {
+
+// What a table shows for an undefined value (also in Markdown and HTML).
+inline constexpr std::string_view kNullText = "—";
+
+// "text", "count", "money", "rate", "number", "flag" (JSON "kind").
+std::string_view kind_name(ColumnKind kind);
+
+// True for null and for a non-finite double (which is printed as null, never NaN).
+bool is_null(const Value& v);
+
+// Numbers sit right in tables; text and flags left.
+bool is_numeric(ColumnKind kind);
+
+// Human text: money with 2 decimals, rates as "25.0%", numbers with
+// Column::decimals places, flags "yes"/"no", null as kNullText.
+std::string human_text(const Value& v, const Column& c);
+
+// Machine text for JSON and CSV: money as an exact decimal with 6 places, rates
+// as fractions and other doubles in the shortest form that reads back the
+// same, flags "true"/"false", null as "" (callers print their own null).
+std::string machine_text(const Value& v, const Column& c);
+
+// Columns a UTF-8 string takes in a terminal (one per code point).
+std::size_t display_width(std::string_view utf8);
+
+// The writers behind write_report; each checks the stream at the end.
+Status write_table(std::ostream& out, const Document& doc, bool color);
+Status write_json(std::ostream& out, const Document& doc);
+Status write_csv(std::ostream& out, const Document& doc);
+Status write_markdown(std::ostream& out, const Document& doc);
+Status write_html(std::ostream& out, const Document& doc);
+
+}  // namespace clm::detail

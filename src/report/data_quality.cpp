@@ -1,0 +1,63 @@
+// The data-quality sections: what ingest read, kept and rejected per table
+// (data.md, "Bad input": rows read = rows kept + rows rejected, always).
+#include <string>
+#include <vector>
+
+#include "clm/document.h"
+#include "clm/event_store.h"
+#include "clm/ingest.h"
+
+namespace clm::detail {
+
+void add_data_quality_sections(const EventStore& store, const std::vector<TableLoad>& loads,
+                               std::vector<Section>& out) {
+  Section dq;
+  dq.id = "data_quality";
+  dq.title = "Data quality";
+  dq.add_column("table", "Table", ColumnKind::kText);
+  dq.add_column("source", "Source", ColumnKind::kText);
+  dq.add_column("rows_read", "Rows read", ColumnKind::kCount);
+  dq.add_column("rows_kept", "Rows kept", ColumnKind::kCount);
+  dq.add_column("rows_rejected", "Rows rejected", ColumnKind::kCount);
+  std::int64_t rejected = 0;
+  for (const TableLoad& load : loads) {
+    dq.rows.push_back(
+        {load.table, load.source, load.rows_read, load.rows_kept, load.rows_rejected()});
+    rejected += load.rows_rejected();
+  }
+  if (loads.empty()) {
+    dq.notes.push_back("The store was built in code: no ingest counts.");
+  }
+  dq.notes.push_back(std::to_string(store.customer_count()) + " people (" +
+                     std::to_string(store.event_count()) + " events, " +
+                     std::to_string(store.spend_count()) + " spend rows) in the store.");
+  if (rejected > 0) {
+    dq.notes.push_back("Rejected rows were skipped (--lenient); see \"Rejected rows\".");
+  }
+  out.push_back(std::move(dq));
+  if (rejected == 0) return;
+
+  // One row per (table, reason), with the first rejected row of that reason.
+  Section rr;
+  rr.id = "rejected_rows";
+  rr.title = "Rejected rows";
+  rr.add_column("table", "Table", ColumnKind::kText);
+  rr.add_column("reason", "Reason", ColumnKind::kText);
+  rr.add_column("rows", "Rows", ColumnKind::kCount);
+  rr.add_column("example", "First at", ColumnKind::kText);
+  for (const TableLoad& load : loads) {
+    for (const auto& [reason, rows] : load.rejected_by_reason) {
+      Value example;  // null when ingest kept no example of this reason
+      for (const RowRejection& r : load.examples) {
+        if (r.reason == reason) {
+          example = r.location + " (" + r.column + " '" + r.value + "')";
+          break;
+        }
+      }
+      rr.rows.push_back({load.table, reason, rows, example});
+    }
+  }
+  out.push_back(std::move(rr));
+}
+
+}  // namespace clm::detail

@@ -1,0 +1,59 @@
+// The Markdown format: GitHub-flavoured tables, one per section, under a
+// "##" heading; the settings as a two-column table; notes as a list.
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "report/cells.h"
+
+namespace clm::detail {
+namespace {
+
+// A table cell: pipes escaped, line breaks folded to spaces.
+std::string cell(std::string_view s) {
+  std::string r;
+  for (char c : s) {
+    if (c == '|')
+      r += "\\|";
+    else if (c == '\n' || c == '\r')
+      r += ' ';
+    else
+      r += c;
+  }
+  return r;
+}
+
+}  // namespace
+
+Status write_markdown(std::ostream& out, const Document& doc) {
+  out << "# " << cell(doc.title) << '\n';
+  if (!doc.meta.empty()) {
+    out << "\n| Setting | Value |\n|:--|:--|\n";
+    for (const auto& [key, value] : doc.meta)
+      out << "| " << cell(key) << " | " << cell(value) << " |\n";
+  }
+  for (const Section& s : doc.sections) {
+    out << "\n## " << cell(s.title) << "\n\n";
+    out << '|';
+    for (const Column& c : s.columns) out << ' ' << cell(c.title) << " |";
+    out << "\n|";
+    for (const Column& c : s.columns) out << (is_numeric(c.kind) ? "--:|" : ":--|");
+    out << '\n';
+    for (const auto& row : s.rows) {
+      out << '|';
+      for (std::size_t c = 0; c < s.columns.size(); ++c) {
+        const std::string text =
+            c < row.size() ? human_text(row[c], s.columns[c]) : std::string(kNullText);
+        out << ' ' << cell(text) << " |";
+      }
+      out << '\n';
+    }
+    if (s.rows.empty()) out << "\n_No rows._\n";
+    if (!s.notes.empty()) out << '\n';
+    for (const std::string& note : s.notes) out << "- " << cell(note) << '\n';
+  }
+  if (!out) return Status::IoError("cannot write the report");
+  return Status::Ok();
+}
+
+}  // namespace clm::detail

@@ -1,0 +1,92 @@
+// build_report: the scope, the data-quality section, then every registered
+// section in report order.
+#include "clm/report.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "clm/period.h"
+#include "report/section_registry.h"
+
+#ifndef CLM_VERSION
+#define CLM_VERSION "0.1.0"
+#endif
+
+namespace clm {
+namespace detail {
+void add_data_quality_sections(const EventStore& store, const std::vector<TableLoad>& loads,
+                               std::vector<Section>& out);
+}  // namespace detail
+
+namespace {
+
+constexpr std::string_view kDataQualityId = "data_quality";
+
+std::string_view weekday_name(Weekday d) {
+  static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                "thursday", "friday", "saturday"};
+  return kNames[static_cast<int>(d)];
+}
+
+bool selected(const std::vector<std::string>& picked, std::string_view id) {
+  return picked.empty() || std::find(picked.begin(), picked.end(), id) != picked.end();
+}
+
+// The report's settings as ordered key/value text (Document::meta).
+std::vector<std::pair<std::string, std::string>> make_meta(const EventStore& store,
+                                                           const Scope& scope) {
+  const TimeZone& tz = scope.calendar.tz;
+  std::string group_by = scope.group_by.name();
+  return {
+      {"from", format_timestamp(scope.window.from, tz)},
+      {"to", format_timestamp(scope.window.to, tz)},
+      {"as_of", format_timestamp(scope.window.to, tz)},
+      {"time_zone", tz.name()},
+      {"period", std::string(period_unit_name(scope.periods.unit()))},
+      {"week_start", std::string(weekday_name(scope.calendar.week_start))},
+      {"group_by", group_by.empty() ? "none" : group_by},
+      {"customers", std::to_string(store.customer_count())},
+      {"events", std::to_string(store.event_count())},
+      {"spend_rows", std::to_string(store.spend_count())},
+  };
+}
+
+}  // namespace
+
+std::string_view version() {
+  return CLM_VERSION;
+}
+
+std::vector<std::string> report_section_ids() {
+  std::vector<std::string> ids{std::string(kDataQualityId)};
+  for (const auto& spec : detail::section_registry()) ids.push_back(spec.id);
+  return ids;
+}
+
+Result<Document> build_report(const EventStore& store, const ReportOptions& options,
+                              const std::vector<TableLoad>& loads) {
+  const std::vector<std::string> known = report_section_ids();
+  for (const std::string& id : options.sections) {
+    if (std::find(known.begin(), known.end(), id) == known.end()) {
+      std::string list;
+      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+      return Status::InvalidArgument("unknown section '" + id + "' (valid: " + list + ")");
+    }
+  }
+  auto scope = make_scope(store, options.scope);
+  if (!scope.ok()) return scope.status();
+
+  Document doc;
+  doc.meta = make_meta(store, *scope);
+  if (selected(options.sections, kDataQualityId)) {
+    detail::add_data_quality_sections(store, loads, doc.sections);
+  }
+  for (const auto& spec : detail::section_registry()) {
+    if (!selected(options.sections, spec.id)) continue;
+    if (Status s = spec.build(*scope, options, doc.sections); !s.ok()) return s;
+  }
+  return doc;
+}
+
+}  // namespace clm
