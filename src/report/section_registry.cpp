@@ -8,9 +8,18 @@
 namespace clm::detail {
 
 // Builders defined in the sections_<area>.cpp files.
+Status build_nps_sections(const Scope&, const ReportOptions&, std::vector<Section>&);
+Status build_csat_sections(const Scope&, const ReportOptions&, std::vector<Section>&);
+Status build_ces_sections(const Scope&, const ReportOptions&, std::vector<Section>&);
+Status build_email_sections(const Scope&, const ReportOptions&, std::vector<Section>&);
 
 const std::vector<SectionSpec>& section_registry() {
-  static const std::vector<SectionSpec> kSections = {};
+  static const std::vector<SectionSpec> kSections = {
+      {"nps", "Net Promoter Score", build_nps_sections},
+      {"csat", "Customer Satisfaction (CSAT)", build_csat_sections},
+      {"ces", "Customer Effort Score (CES)", build_ces_sections},
+      {"email", "Email engagement", build_email_sections},
+  };
   return kSections;
 }
 

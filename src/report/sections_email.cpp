@@ -1,0 +1,95 @@
+// The email section of the report: "email".
+//
+// Like the survey sections: per group (sorted by name), one row for the whole
+// window (period "window") and then one row per period, flagged `partial` when
+// the period is clipped by the window. Counts are kCount, rates kRate.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clm/document.h"
+#include "clm/email.h"
+#include "clm/report.h"
+#include "clm/scope.h"
+#include "clm/status.h"
+
+namespace clm::detail {
+namespace {
+
+Value rate(std::optional<double> v) {
+  if (!v) return std::monostate{};
+  return *v;
+}
+
+std::vector<Value> email_row(const std::string& group, const std::string& period, bool partial,
+                             const EmailResult& r) {
+  return {group,
+          period,
+          partial,
+          r.sent,
+          r.delivered,
+          r.bounced,
+          r.unique_opens,
+          r.unique_clicks,
+          r.unsubscribed,
+          rate(r.delivery_rate),
+          rate(r.bounce_rate),
+          rate(r.open_rate),
+          rate(r.click_rate),
+          rate(r.click_to_open),
+          rate(r.unsubscribe_rate)};
+}
+
+}  // namespace
+
+// Registered in section_registry.cpp.
+Status build_email_sections(const Scope& scope, const ReportOptions& options,
+                            std::vector<Section>& out) {
+  const bool estimate = email_estimates_delivered(*scope.store, options.email);
+  const Breakdown<EmailAccumulator> b = compute_email(scope);
+
+  Section s;
+  s.id = "email";
+  s.title = "Email engagement";
+  s.add_column("group", "Group", ColumnKind::kText);
+  s.add_column("period", "Period", ColumnKind::kText);
+  s.add_column("partial", "Partial", ColumnKind::kFlag);
+  s.add_column("sent", "Sent", ColumnKind::kCount);
+  s.add_column("delivered", "Delivered", ColumnKind::kCount);
+  s.add_column("bounced", "Bounced", ColumnKind::kCount);
+  s.add_column("unique_opens", "Opens", ColumnKind::kCount);
+  s.add_column("unique_clicks", "Clicks", ColumnKind::kCount);
+  s.add_column("unsubscribed", "Unsubs", ColumnKind::kCount);
+  s.add_column("delivery_rate", "Delivery", ColumnKind::kRate);
+  s.add_column("bounce_rate", "Bounce", ColumnKind::kRate);
+  s.add_column("open_rate", "Open", ColumnKind::kRate);
+  s.add_column("click_rate", "CTR", ColumnKind::kRate);
+  s.add_column("click_to_open", "CTOR", ColumnKind::kRate);
+  s.add_column("unsubscribe_rate", "Unsub rate", ColumnKind::kRate);
+
+  std::int64_t sent = 0;
+  for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
+    const std::string& group = scope.grouping.labels[g];
+    const EmailResult w = email_result(b.window(g), estimate);
+    sent += w.sent;
+    s.rows.push_back(email_row(group, "window", false, w));
+    for (std::size_t p = 0; p < scope.periods.size(); ++p) {
+      const Period& period = scope.periods[p];
+      s.rows.push_back(
+          email_row(group, period.label, period.partial, email_result(b.at(g, p), estimate)));
+    }
+  }
+  s.notes.push_back(
+      "Opens and clicks are unique (customer, campaign) pairs within each row; open, click "
+      "and unsubscribe rates are over delivered, delivery and bounce rates over sent, "
+      "click-to-open over opens.");
+  if (estimate) {
+    s.notes.push_back(
+        "The data has no email_delivered events: delivered = sent − bounced (at least 0).");
+  }
+  if (sent == 0) s.notes.push_back("No email_sent events in the window.");
+  out.push_back(std::move(s));
+  return Status::Ok();
+}
+
+}  // namespace clm::detail
