@@ -1,0 +1,149 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "clm/reporters.h"
+#include "test_reporters_fixture.h"
+
+namespace {
+
+std::string render(const clm::Document& doc, clm::Format f, bool color = false) {
+  std::ostringstream out;
+  clm::ReporterOptions opt;
+  opt.color = color;
+  REQUIRE(clm::write_report(out, doc, f, opt).ok());
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("parse_format accepts the five names and md", "[reporters]") {
+  CHECK(*clm::parse_format("table") == clm::Format::kTable);
+  CHECK(*clm::parse_format("json") == clm::Format::kJson);
+  CHECK(*clm::parse_format("csv") == clm::Format::kCsv);
+  CHECK(*clm::parse_format("markdown") == clm::Format::kMarkdown);
+  CHECK(*clm::parse_format("md") == clm::Format::kMarkdown);
+  CHECK(*clm::parse_format("html") == clm::Format::kHtml);
+  auto bad = clm::parse_format("xml");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == clm::Status::Code::kInvalidArgument);
+  CHECK(clm::format_name(clm::Format::kMarkdown) == "markdown");
+}
+
+TEST_CASE("table: aligned columns, money 2 decimals, rates in percent, null as a dash",
+          "[reporters]") {
+  // Widths: Group 5, Customers 9, Revenue 7 ("1234.57"), Churn 5 ("25.0%"),
+  // Score 5, Paid 4; numbers right-aligned, two spaces between columns, no
+  // trailing blanks.
+  const std::string expected =
+      "t\n"
+      "=\n"
+      "\n"
+      "from    2024-01-01T00:00:00Z\n"
+      "period  month\n"
+      "\n"
+      "Demo\n"
+      "----\n"
+      "Group  Customers  Revenue  Churn  Score  Paid\n"
+      "-----  ---------  -------  -----  -----  ----\n"
+      "all           12  1234.57  25.0%    7.3  yes\n"
+      "de             0    -0.50      \xE2\x80\x94      \xE2\x80\x94  no\n"
+      "* a note\n";
+  CHECK(render(clm::testing::demo_document(), clm::Format::kTable) == expected);
+}
+
+TEST_CASE("table: empty section, NaN and negative zero", "[reporters]") {
+  clm::Document doc;
+  doc.title = "r";
+  clm::Section s;
+  s.id = "x";
+  s.title = "X";
+  s.add_column("rate", "Rate", clm::ColumnKind::kRate);
+  doc.sections.push_back(s);
+  CHECK(render(doc, clm::Format::kTable) == "r\n=\n\nX\n-\nRate\n----\n(no rows)\n");
+
+  // -0.00001 is -0.001 % which rounds to 0.0 and must not print as "-0.0%";
+  // NaN and infinity are never printed: they show as undefined.
+  doc.sections[0].rows = {{-0.00001},
+                          {std::numeric_limits<double>::quiet_NaN()},
+                          {std::numeric_limits<double>::infinity()}};
+  CHECK(render(doc, clm::Format::kTable) ==
+        "r\n=\n\nX\n-\nRate\n----\n0.0%\n   \xE2\x80\x94\n   \xE2\x80\x94\n");
+}
+
+TEST_CASE("table: colour only when asked", "[reporters]") {
+  const auto doc = clm::testing::demo_document();
+  CHECK(render(doc, clm::Format::kTable).find('\x1b') == std::string::npos);
+  const std::string colored = render(doc, clm::Format::kTable, true);
+  CHECK(colored.find("\x1b[1mDemo\x1b[0m\n") != std::string::npos);
+  CHECK(colored.find("\x1b[2m") != std::string::npos);  // nulls dimmed
+}
+
+TEST_CASE("table: width counts UTF-8 code points, not bytes", "[reporters]") {
+  clm::Document doc;
+  doc.title = "r";
+  clm::Section s;
+  s.id = "x";
+  s.title = "X";
+  s.add_column("city", "City", clm::ColumnKind::kText);
+  s.add_column("n", "N", clm::ColumnKind::kCount);
+  s.rows = {{std::string("M\xC3\xBCnchen"), std::int64_t{1}},  // 7 code points, 8 bytes
+            {std::string("Rom"), std::int64_t{22}}};
+  doc.sections.push_back(s);
+  CHECK(render(doc, clm::Format::kTable) ==
+        "r\n=\n\nX\n-\n"
+        "City      N\n"
+        "-------  --\n"
+        "M\xC3\xBCnchen   1\n"
+        "Rom      22\n");
+}
+
+TEST_CASE("markdown: GitHub tables with alignment and escaped pipes", "[reporters]") {
+  const std::string expected =
+      "# t\n"
+      "\n"
+      "| Setting | Value |\n"
+      "|:--|:--|\n"
+      "| from | 2024-01-01T00:00:00Z |\n"
+      "| period | month |\n"
+      "\n"
+      "## Demo\n"
+      "\n"
+      "| Group | Customers | Revenue | Churn | Score | Paid |\n"
+      "|:--|--:|--:|--:|--:|:--|\n"
+      "| all | 12 | 1234.57 | 25.0% | 7.3 | yes |\n"
+      "| de | 0 | -0.50 | \xE2\x80\x94 | \xE2\x80\x94 | no |\n"
+      "\n"
+      "- a note\n";
+  CHECK(render(clm::testing::demo_document(), clm::Format::kMarkdown) == expected);
+
+  clm::Document doc;
+  doc.title = "a|b";
+  CHECK(render(doc, clm::Format::kMarkdown) == "# a\\|b\n");
+}
+
+TEST_CASE("html: self-contained page, escaped text, numeric and null cells", "[reporters]") {
+  auto doc = clm::testing::demo_document();
+  doc.sections[0].rows[0][0] = std::string("<b>&\"'");
+  const std::string html = render(doc, clm::Format::kHtml);
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">\n", 0) == 0);
+  CHECK(html.find("<title>t</title>") != std::string::npos);
+  CHECK(html.find("<tr><th>from</th><td>2024-01-01T00:00:00Z</td></tr>") != std::string::npos);
+  CHECK(html.find("<section id=\"demo\">\n<h2>Demo</h2>") != std::string::npos);
+  CHECK(html.find("<tr><td>&lt;b&gt;&amp;&quot;&#39;</td><td class=\"num\">12</td>"
+                  "<td class=\"num\">1234.57</td><td class=\"num\">25.0%</td>"
+                  "<td class=\"num\">7.3</td><td>yes</td></tr>") != std::string::npos);
+  CHECK(html.find("<td class=\"null\">\xE2\x80\x94</td>") != std::string::npos);
+  CHECK(html.find("<li>a note</li>") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(html.find("http") == std::string::npos);  // no external resources
+  CHECK(html.substr(html.size() - 16) == "</body>\n</html>\n");
+}
+
+TEST_CASE("write_report reports a failed stream as IoError", "[reporters]") {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  const clm::Status s = clm::write_report(out, clm::testing::demo_document(), clm::Format::kCsv);
+  CHECK(s.code() == clm::Status::Code::kIoError);
+}
