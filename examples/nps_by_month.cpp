@@ -2,8 +2,8 @@
 // computes the Net Promoter Score per calendar month and prints it.
 //
 //   $ ./nps_by_month
-//   month      n  promoters passives detractors    NPS    ±MoE
-//   2024-01    4          2        1          1   25.0    83.4
+//   month       n  promoters passives detractors    NPS    MoE
+//   2024-01     4          2        1          1   25.0   81.3
 //   ...
 #include <clm/event_store.h>
 #include <clm/scope.h>
@@ -61,8 +61,8 @@ int main() {
   if (!scope.ok()) return fail(scope.status());
 
   const clm::SurveyBreakdown surveys = clm::compute_surveys(*scope);
-  std::printf("%-8s %4s %10s %8s %10s %6s %7s\n", "month", "n", "promoters", "passives",
-              "detractors", "NPS", "±MoE");
+  std::printf("%-8s %4s %10s %8s %10s %6s %6s\n", "month", "n", "promoters", "passives",
+              "detractors", "NPS", "MoE");
   const auto print = [](const std::string& label, const clm::NpsResult& r) {
     std::printf("%-8s %4lld %10lld %8lld %10lld ", label.c_str(), static_cast<long long>(r.n),
                 static_cast<long long>(r.promoters), static_cast<long long>(r.passives),
