@@ -1,0 +1,93 @@
+// clm/acquisition_cost.h — new customers and spend per channel, CAC (per
+// channel, blended, paid) and CAC payback (metrics.md, "Revenue, CAC and CLV").
+//
+// New customers N(P, ch) are the customers with a(c) in P and ch(c) = ch
+// (scope.acquisition); Spend(P, ch) the spend rows dated in P. Channels are
+// the union of the spend channels and the new customers' channels, sorted
+// byte-wise; customers without a channel are the channel "(none)". CAC is
+// per channel whatever the report's grouping: spend carries no customer
+// attribute to split it by.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clm/money.h"
+#include "clm/scope.h"
+
+namespace clm {
+
+// Label of the customers whose acquisition channel is unknown.
+inline constexpr const char* kNoChannelLabel = "(none)";
+
+// One channel in one span (a period or the window).
+struct ChannelCost {
+  std::int64_t new_customers = 0;
+  Money spend = 0;
+  // spend / new customers; 0 with customers but no spend; nullopt with no
+  // new customers (even when there is spend).
+  std::optional<Money> cac;
+};
+
+// All channels in one span.
+struct CostSpan {
+  std::vector<ChannelCost> channels;  // parallel to CacResult::channels
+  Money spend = 0;                    // all spend in the span
+  std::int64_t new_customers = 0;     // all new customers, "(none)" included
+  std::optional<Money> blended_cac;   // spend / new_customers; nullopt with none
+  // New customers whose channel had spend > 0 in the span, and the rest.
+  std::int64_t paid_new_customers = 0;
+  std::int64_t unpaid_new_customers = 0;
+  std::optional<Money> paid_cac;  // spend / paid_new_customers; nullopt with none
+};
+
+struct CacResult {
+  std::vector<std::string> channels;  // byte-wise sorted labels, "(none)" included
+  CostSpan window;                    // over scope.window
+  std::vector<CostSpan> periods;      // per period of scope.periods
+};
+
+// One pass over the customers and one over the spend rows.
+CacResult compute_cac(const Scope& scope);
+
+struct PaybackOptions {
+  double margin = 1.0;  // m: gross-margin fraction applied to revenue, in [0, 1] (default 1.0)
+};
+
+// Payback of one cohort (the customers acquired in one period of the
+// window), over all its customers or those of one channel.
+struct Payback {
+  std::size_t cohort = 0;      // index into scope.periods
+  std::string channel;         // a channel label, or "" for all channels
+  std::int64_t new_customers = 0;
+  Money spend = 0;             // spend of the cohort's period (that channel's, or all)
+  // m × net revenue of the cohort's customers from the start of its calendar
+  // period to the as-of time.
+  Money margin_revenue = 0;
+  // Calendar months begun between the cohort's calendar start and the as-of time.
+  int months_observed = 0;
+  // Smallest k >= 1 with m × net revenue in [start, start + k months) >= spend;
+  // nullopt while not paid back or when spend is 0.
+  std::optional<int> months;
+};
+
+struct PaybackResult {
+  // Per cohort in time order: the all-channel row, then one row per channel
+  // of CacResult::channels that has new customers or spend in the cohort.
+  std::vector<Payback> rows;
+};
+
+// Months are calendar months counted from each cohort's calendar start (for
+// day or week cohorts: the same day of the month, clamped to the month's
+// length). Revenue at or after the as-of time is ignored. InvalidArgument
+// for a margin outside [0, 1].
+Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac,
+                                      const PaybackOptions& options = {});
+
+// The instant k calendar months after `start` in cal.tz: the same local
+// day of the month (clamped to the month's last day) at local midnight.
+Timestamp add_calendar_months(Timestamp start, int k, const Calendar& cal);
+
+}  // namespace clm

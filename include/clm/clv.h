@@ -1,0 +1,91 @@
+// clm/clv.h — historical CLV, formula CLV and CLV:CAC (metrics.md, "Revenue,
+// CAC and CLV").
+//
+//   Historical CLV of c = m × net revenue in [a(c), to), for customers with a(c) < to.
+//   Formula CLV         = m × mean monthly ARPU / pooled monthly churn, over
+//                         the calendar months entirely inside the window.
+//   CLV:CAC of a channel = mean CLV of its new customers in the window / its
+//                         CAC in the window (benchmark 3:1).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "clm/acquisition_cost.h"
+#include "clm/activity.h"
+#include "clm/money.h"
+#include "clm/scope.h"
+#include "clm/stats.h"
+
+namespace clm {
+
+// The common health benchmark of CLV:CAC: a customer should be worth 3× its cost.
+inline constexpr double kClvCacBenchmark = 3.0;
+
+struct ClvOptions {
+  double margin = 1.0;  // m: gross-margin fraction applied to revenue, in [0, 1] (default 1.0)
+};
+
+// Mean historical CLV of one group.
+struct GroupClv {
+  std::int64_t customers = 0;  // customers with a(c) < to
+  Money total = 0;             // Σ CLV
+  std::optional<Money> mean;   // total / customers; nullopt with no customer
+};
+
+struct HistoricalClv {
+  // Per CustomerIndex: m × net revenue in [a(c), to); 0 for customers not covered.
+  std::vector<Money> clv;
+  // Per CustomerIndex: net revenue in [a(c), to) before the margin.
+  std::vector<Money> net_revenue;
+  // Per CustomerIndex: 1 if a(c) < to (the customer is covered), else 0.
+  std::vector<std::uint8_t> covered;
+  std::vector<GroupClv> groups;  // per group of scope.grouping
+};
+
+// One pass over the store. InvalidArgument for a margin outside [0, 1].
+Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOptions& options = {});
+
+// Formula CLV of one group.
+struct FormulaClv {
+  int months = 0;  // complete calendar months inside the window
+  // Months of those with at least one customer active during them (defined ARPU).
+  int arpu_months = 0;
+  // Unweighted mean of the monthly ARPUs (net revenue / customers active
+  // during the month); nullopt when no month has a defined ARPU.
+  std::optional<Money> mean_arpu;
+  // Pooled monthly churn: Σ churned / Σ |S| over the months (S = active at
+  // the month's start, churned = not active at its end), with the Wilson interval.
+  Proportion churn;
+  // m × mean_arpu / churn rate; nullopt when either is undefined or churn is 0.
+  std::optional<Money> clv;
+};
+
+// Per group of scope.grouping. `activity` must be built over the same store
+// up to scope.window.to. InvalidArgument for a margin outside [0, 1].
+Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
+                                                    const ActivityModel& activity,
+                                                    const ClvOptions& options = {});
+
+// CLV:CAC of one channel.
+struct ChannelClvCac {
+  std::string channel;
+  std::int64_t new_customers = 0;  // a(c) in the window and ch(c) = channel
+  std::optional<Money> mean_clv;   // mean CLV of those; nullopt with none
+  std::optional<Money> cac;        // the channel's CAC over the window
+  // mean_clv / cac; nullopt when either is undefined or CAC is 0.
+  std::optional<double> ratio;
+  // ratio >= kClvCacBenchmark; nullopt when ratio is.
+  std::optional<bool> meets_benchmark;
+};
+
+// Per channel of cac.channels. `clv` gives each customer's CLV by
+// CustomerIndex (historical CLV, or any other per-customer estimate);
+// its size must be the store's customer count (else InvalidArgument).
+Result<std::vector<ChannelClvCac>> compute_clv_cac(const Scope& scope, const CacResult& cac,
+                                                   std::span<const Money> clv);
+
+}  // namespace clm

@@ -1,0 +1,171 @@
+// Historical CLV (per customer, mean per group), formula CLV (per group) and
+// CLV:CAC (per channel).
+#include "clm/clv.h"
+
+#include <cmath>
+#include <vector>
+
+#include "clm/churn.h"
+#include "clm/event.h"
+#include "clm/revenue.h"
+#include "value/channel_positions.h"
+
+namespace clm {
+namespace {
+
+constexpr TypeCode kPurchase = code(EventType::kPurchase);
+constexpr TypeCode kRefund = code(EventType::kRefund);
+
+Status check_margin(double m) {
+  if (!(m >= 0.0 && m <= 1.0)) {
+    return Status::InvalidArgument("margin must be a fraction in [0, 1], e.g. 0.6");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOptions& options) {
+  if (Status s = check_margin(options.margin); !s.ok()) return s;
+  const EventStore& store = *scope.store;
+  const std::size_t n = store.customer_count();
+  const Timestamp to = scope.window.to;
+  const auto times = store.times();
+  const auto types = store.types();
+  const auto amounts = store.amounts();
+
+  HistoricalClv h;
+  h.clv.assign(n, 0);
+  h.net_revenue.assign(n, 0);
+  h.covered.assign(n, 0);
+  h.groups.assign(scope.grouping.size(), GroupClv{});
+  for (CustomerIndex c = 0; c < n; ++c) {
+    const Timestamp a = scope.acquisition.acquired_at[c];
+    if (!(a < to)) continue;  // prospects (kNever) and customers acquired at or after the as-of time
+    Money net = 0;
+    const EventRange r = store.events_of(c);
+    for (std::size_t i = r.begin; i < r.end && times[i] < to; ++i) {
+      if (times[i] < a) continue;
+      if (types[i] == kPurchase) net += amounts[i];
+      if (types[i] == kRefund) net -= amounts[i];
+    }
+    h.covered[c] = 1;
+    h.net_revenue[c] = net;
+    h.clv[c] = scale_money(net, options.margin);
+    GroupClv& g = h.groups[scope.grouping.group_of[c]];
+    ++g.customers;
+    g.total += h.clv[c];
+  }
+  for (GroupClv& g : h.groups) g.mean = money_per(g.total, g.customers);
+  return h;
+}
+
+Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
+                                                    const ActivityModel& activity,
+                                                    const ClvOptions& options) {
+  if (Status s = check_margin(options.margin); !s.ok()) return s;
+  const EventStore& store = *scope.store;
+  if (&activity.store() != &store || activity.as_of() != scope.window.to) {
+    return Status::InvalidArgument("formula CLV: the activity model was built for another store or as-of time");
+  }
+  // The calendar months entirely inside the window are contiguous (only the
+  // first and last month of the window can be clipped); over them as a
+  // window of their own, churn is the lifecycle's per-period churn, pooled.
+  const PeriodSeries all_months(scope.window, PeriodUnit::kMonth, scope.calendar);
+  std::optional<Window> complete;
+  for (const Period& p : all_months) {
+    if (p.partial) continue;
+    if (!complete) complete = Window{p.start, p.end};
+    complete->to = p.end;
+  }
+  const std::size_t ng = scope.grouping.size();
+  std::vector<FormulaClv> result(ng);
+  if (!complete) return result;
+
+  Scope monthly = scope;
+  monthly.window = *complete;
+  monthly.periods = PeriodSeries(*complete, PeriodUnit::kMonth, scope.calendar);
+  const std::size_t months = monthly.periods.size();
+  const ChurnResult churn = compute_churn(monthly, activity);
+
+  // Net revenue and customers active during each month, per group.
+  std::vector<Money> net(ng * months, 0);
+  std::vector<std::int64_t> active(ng * (months + 1), 0);  // difference array per group
+  const auto times = store.times();
+  const auto types = store.types();
+  const auto amounts = store.amounts();
+  std::vector<IndexRun> runs;
+  for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    const std::size_t g = scope.grouping.group_of[c];
+    const EventRange r = store.events_of(c);
+    std::size_t j = 0;
+    for (std::size_t i = r.begin; i < r.end && times[i] < complete->to; ++i) {
+      if (times[i] < complete->from || (types[i] != kPurchase && types[i] != kRefund)) continue;
+      while (monthly.periods[j].end <= times[i]) ++j;
+      net[g * months + j] += types[i] == kPurchase ? amounts[i] : -amounts[i];
+    }
+    if (activity.acquired_at(c) == kNever) continue;
+    runs.clear();
+    activity.active_period_runs(c, monthly.periods, runs);
+    for (const IndexRun& run : runs) {
+      ++active[g * (months + 1) + run.first];
+      --active[g * (months + 1) + run.last + 1];
+    }
+  }
+
+  for (std::size_t g = 0; g < ng; ++g) {
+    FormulaClv& f = result[g];
+    f.months = static_cast<int>(months);
+    f.churn = churn.groups[g].window.churn;
+    double arpu_sum = 0;  // millionths
+    std::int64_t count = 0;
+    for (std::size_t j = 0; j < months; ++j) {
+      count += active[g * (months + 1) + j];
+      if (count == 0) continue;  // undefined ARPU: left out of the mean
+      arpu_sum += static_cast<double>(net[g * months + j]) / static_cast<double>(count);
+      ++f.arpu_months;
+    }
+    if (f.arpu_months == 0) continue;
+    const double mean_arpu = arpu_sum / f.arpu_months;
+    f.mean_arpu = static_cast<Money>(std::llround(mean_arpu));
+    if (f.churn.rate && *f.churn.rate > 0) {
+      f.clv = static_cast<Money>(std::llround(options.margin * mean_arpu / *f.churn.rate));
+    }
+  }
+  return result;
+}
+
+Result<std::vector<ChannelClvCac>> compute_clv_cac(const Scope& scope, const CacResult& cac,
+                                                   std::span<const Money> clv) {
+  const EventStore& store = *scope.store;
+  if (clv.size() != store.customer_count()) {
+    return Status::InvalidArgument("CLV:CAC: the CLV vector does not have one value per customer");
+  }
+  const std::size_t nc = cac.channels.size();
+  const detail::ChannelPositions position(store, cac);
+  std::vector<Money> total(nc, 0);
+  std::vector<std::int64_t> customers(nc, 0);
+  for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.window.contains(scope.acquisition.acquired_at[c])) continue;
+    const std::size_t k = position.of(scope.acquisition.channel[c]);
+    if (k == nc) continue;
+    total[k] += clv[c];
+    ++customers[k];
+  }
+  std::vector<ChannelClvCac> result(nc);
+  for (std::size_t k = 0; k < nc; ++k) {
+    ChannelClvCac& r = result[k];
+    r.channel = cac.channels[k];
+    r.new_customers = customers[k];
+    r.mean_clv = money_per(total[k], customers[k]);
+    r.cac = cac.window.channels[k].cac;
+    if (customers[k] > 0 && r.cac && *r.cac != 0) {
+      r.ratio = static_cast<double>(total[k]) / static_cast<double>(customers[k]) /
+                static_cast<double>(*r.cac);
+      r.meets_benchmark = *r.ratio >= kClvCacBenchmark;
+    }
+  }
+  return result;
+}
+
+}  // namespace clm
