@@ -62,7 +62,8 @@ void add_report_command(CLI::App& app) {
 
 Output goes to standard output (or --output FILE); messages go to standard error.
 Exit status: 0 ok, 2 usage error, 65 bad input data, 66 an input cannot be opened,
-70 internal error, 74 write error.)");
+70 internal error, 74 write error.
+)");
   cmd->callback([args] { finish(run_report(*args)); });
 }
 

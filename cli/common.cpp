@@ -158,7 +158,7 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--input-format", o.input_format,
                  "Format of all inputs instead of by extension (needed for - = stdin)")
       ->check(CLI::IsMember({"auto", "csv", "jsonl", "ndjson", "json"}))
-      ->type_name("auto|csv|jsonl|json")
+      ->type_name("FORMAT")
       ->capture_default_str();
   cmd.add_flag("--lenient", o.lenient,
                "Skip bad rows (counted by reason, listed on stderr and in the data-quality "
@@ -180,7 +180,7 @@ void add_scope_options(CLI::App& cmd, ScopeArgs& o) {
       ->type_name("TIME");
   cmd.add_option("--period", o.period, "Period of the time series and of cohorts")
       ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
-      ->type_name("day|week|month|quarter|year")
+      ->type_name("UNIT")
       ->capture_default_str();
   cmd.add_option("--by", o.by,
                  "Group customers by a customers-table attribute (e.g. country), 'channel' or "
@@ -200,7 +200,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& o) {
                  "Output format; default: by --output's extension (.json, .csv, .md, .html), "
                  "else table")
       ->check(CLI::IsMember({"table", "json", "csv", "markdown", "md", "html"}))
-      ->type_name("table|json|csv|markdown|html");
+      ->type_name("FORMAT");
   cmd.add_option("--output,-o", o.output,
                  "Write to FILE (atomically: all or nothing) instead of standard output")
       ->type_name("FILE");

@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   clm report --help
 
 Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
-66 an input cannot be opened, 70 internal error, 74 write error.)");
+66 an input cannot be opened, 70 internal error, 74 write error.
+)");
 
   // One line per subcommand (see commands.h).
   clm::cli::add_report_command(app);

@@ -46,7 +46,7 @@ std::vector<std::pair<std::string, std::string>> make_meta(const EventStore& sto
       {"period", std::string(period_unit_name(scope.periods.unit()))},
       {"week_start", std::string(weekday_name(scope.calendar.week_start))},
       {"group_by", group_by.empty() ? "none" : group_by},
-      {"customers", std::to_string(store.customer_count())},
+      {"people", std::to_string(store.customer_count())},
       {"events", std::to_string(store.event_count())},
       {"spend_rows", std::to_string(store.spend_count())},
   };

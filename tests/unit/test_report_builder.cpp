@@ -57,7 +57,7 @@ TEST_CASE("build_report: meta holds the default window in the zone", "[report]")
   CHECK(meta(*doc, "period") == "month");
   CHECK(meta(*doc, "week_start") == "monday");
   CHECK(meta(*doc, "group_by") == "none");
-  CHECK(meta(*doc, "customers") == "2");
+  CHECK(meta(*doc, "people") == "2");
   CHECK(meta(*doc, "events") == "2");
   REQUIRE_FALSE(doc->sections.empty());
   CHECK(doc->sections.front().id == "data_quality");

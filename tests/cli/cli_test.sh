@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# End-to-end tests of the built clm (registered with CTest by tests/cli.cmake).
+#
+#   cli_test.sh CASE CLM DATA_DIR EXPECTED_DIR VERSION
+#
+# CASE is one of: report-<format> (table, json, csv, markdown, html),
+# shuffled, jsonl, default-format, exit-usage, exit-bad-data, exit-no-input,
+# exit-write, output-atomic, broken-pipe, lenient, version, help.
+set -uo pipefail
+case_name=$1
+CLM=$2
+data=$3
+expected=$4
+version=$5
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib.sh
+source "$here/lib.sh"
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+stage_data "$data" "$scratch/data"
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# expect_status WANT CMD...: runs CMD (stdout/stderr to $scratch/out, err).
+expect_status() {
+  local want=$1
+  shift
+  "$@" >"$scratch/out" 2>"$scratch/err"
+  local got=$?
+  [[ $got == "$want" ]] || fail "exit $got, want $want: $* (stderr: $(head -c 300 "$scratch/err"))"
+}
+
+expect_stderr() {
+  grep -qF -- "$1" "$scratch/err" || fail "stderr lacks '$1': $(head -c 300 "$scratch/err")"
+}
+
+same_file() {
+  cmp -s "$1" "$2" || { fail "$1 differs from $2"; diff "$2" "$1" | head -20 >&2; }
+}
+
+ext_of() {
+  for pair in $CLM_FORMATS; do [[ ${pair%%:*} == "$1" ]] && echo "${pair##*:}"; done
+}
+
+d=$scratch/data
+case $case_name in
+  report-*)
+    format=${case_name#report-}
+    report "$d" "$format" >"$scratch/got" || fail "clm report --format $format failed"
+    same_file "$scratch/got" "$expected/report.$(ext_of "$format")"
+    ;;
+
+  shuffled)
+    # The same tables with rows in another order give byte-identical reports.
+    mkdir -p "$scratch/shuf"
+    for t in events customers spend; do shuffle_table "$d/$t.csv" "$scratch/shuf/$t.csv"; done
+    cmp -s "$d/events.csv" "$scratch/shuf/events.csv" && fail "shuffle left events unchanged"
+    for pair in $CLM_FORMATS; do
+      report "$scratch/shuf" "${pair%%:*}" >"$scratch/got" || fail "shuffled ${pair%%:*} failed"
+      same_file "$scratch/got" "$expected/report.${pair##*:}"
+    done
+    ;;
+
+  jsonl)
+    # JSON Lines events give the same report as CSV (only the file name differs).
+    (cd "$d" && "$CLM" report --events events.jsonl --customers customers.csv \
+      --spend spend.csv --format json) >"$scratch/got" || fail "jsonl input failed"
+    sed 's/events\.jsonl/events.csv/g' "$scratch/got" >"$scratch/got.csv-named"
+    same_file "$scratch/got.csv-named" "$expected/report.json"
+    ;;
+
+  default-format)
+    # Not a terminal: table; --output picks the format by extension.
+    (cd "$d" && "$CLM" report --events events.csv --customers customers.csv \
+      --spend spend.csv) >"$scratch/got" || fail "default format failed"
+    same_file "$scratch/got" "$expected/report.txt"
+    (cd "$d" && "$CLM" report --events events.csv --customers customers.csv \
+      --spend spend.csv --output "$scratch/r.json") || fail "--output r.json failed"
+    same_file "$scratch/r.json" "$expected/report.json"
+    ;;
+
+  exit-usage)
+    expect_status 2 "$CLM" report --events "$d/events.csv" --no-such-option
+    expect_stderr "clm: error:"
+    expect_status 2 "$CLM" report --customers "$d/customers.csv"  # --events is required
+    expect_stderr "--events"
+    expect_status 2 "$CLM" report --events "$d/events.csv" --format xml
+    expect_status 2 "$CLM" report --events "$d/events.csv" --period fortnight
+    expect_status 2 "$CLM" report --events "$d/events.csv" --tz Mars/Olympus_Mons
+    expect_stderr "clm: error: --tz"
+    expect_status 2 "$CLM" report --events "$d/events.csv" --from yesterday
+    expect_stderr "clm: error: --from"
+    expect_status 2 "$CLM" report --events "$d/events.csv" --from 2024-02-01 --to 2024-01-01
+    expect_status 2 "$CLM" report --events "$d/events.csv" --week-start funday
+    expect_status 2 "$CLM" report --events "$d/events.csv" --sections data_quality,nope
+    expect_stderr "nope"
+    expect_status 2 "$CLM" report --events "$d/events.csv" --by no_such_attribute
+    expect_status 2 "$CLM" report --events "$d/events.csv" --rename customer_id
+    expect_status 2 "$CLM"  # a subcommand is required
+    expect_status 2 "$CLM" frobnicate
+    ;;
+
+  exit-bad-data)
+    printf 'customer_id,timestamp,type,amount\nc1,2024-01-01,signup,\nc1,2024-01-02,purchase,-5\n' \
+      >"$scratch/bad.csv"
+    expect_status 65 "$CLM" report --events "$scratch/bad.csv" --format json
+    expect_stderr "clm: error:"
+    expect_stderr "bad.csv:3"
+    expect_stderr "amount"
+    [[ -s $scratch/out ]] && fail "a failed run printed a report"
+    printf 'customer_id,type\nc1,signup\n' >"$scratch/nocol.csv"  # no timestamp column
+    expect_status 65 "$CLM" report --events "$scratch/nocol.csv"
+    expect_stderr "timestamp"
+    ;;
+
+  exit-no-input)
+    expect_status 66 "$CLM" report --events "$scratch/does-not-exist.csv"
+    expect_stderr "does-not-exist.csv"
+    expect_status 66 "$CLM" report --events "$d/events.csv" --spend "$scratch/nope.csv"
+    ;;
+
+  exit-write)
+    expect_status 74 "$CLM" report --events "$d/events.csv" --output "$scratch/no/such/dir/r.txt"
+    expect_stderr "clm: error: cannot write"
+    if [[ -w /dev/full ]]; then  # a full disk
+      "$CLM" report --events "$d/events.csv" >/dev/full 2>"$scratch/err"
+      status=$?
+      [[ $status == 74 ]] || fail "writing to /dev/full: exit $status, want 74"
+      expect_stderr "clm: error: cannot write to standard output"
+    fi
+    ;;
+
+  output-atomic)
+    out=$scratch/outdir/report.txt
+    mkdir -p "$scratch/outdir"
+    echo OLD >"$out"
+    printf 'customer_id,timestamp,type\nc1,not-a-time,signup\n' >"$scratch/bad.csv"
+    expect_status 65 "$CLM" report --events "$scratch/bad.csv" --output "$out"
+    [[ $(cat "$out") == OLD ]] || fail "a failed run touched --output"
+    report "$d" table --output "$out" || fail "--output run failed"
+    same_file "$out" "$expected/report.txt"
+    leftovers=$(find "$scratch/outdir" -type f ! -name report.txt | wc -l)
+    [[ $leftovers == 0 ]] || fail "temporary files left beside --output"
+    # A directory in the way: the write fails, nothing is left behind.
+    mkdir -p "$scratch/outdir/taken.txt"
+    expect_status 74 report "$d" table --output "$scratch/outdir/taken.txt"
+    leftovers=$(find "$scratch/outdir" -type f ! -name report.txt | wc -l)
+    [[ $leftovers == 0 ]] || fail "temporary files left after a failed write"
+    ;;
+
+  broken-pipe)
+    # The reader is gone before clm writes: EPIPE → exit 74 with a message, no signal death.
+    (sleep 1; report "$d" json 2>"$scratch/err"; echo $? >"$scratch/status") | true
+    status=$(cat "$scratch/status")
+    [[ $status == 74 ]] || fail "closed pipe: exit $status, want 74"
+    expect_stderr "clm: error: cannot write to standard output"
+    ;;
+
+  lenient)
+    { cat "$d/events.csv"
+      printf 'c9,2024-13-01,signup,,,,\nc9,2024-01-01,nps,,11,,\n'; } >"$scratch/ev.csv"
+    expect_status 65 "$CLM" report --events "$scratch/ev.csv"
+    expect_status 0 "$CLM" report --events "$scratch/ev.csv" --lenient --sections data_quality \
+      --format csv
+    expect_stderr "2 of"
+    expect_stderr "ev.csv:"
+    rows=$(( $(wc -l <"$d/events.csv") - 1 ))
+    grep -qF "data_quality,events,$scratch/ev.csv,$((rows + 2)),$rows,2" "$scratch/out" ||
+      fail "data quality counts: $(grep data_quality "$scratch/out")"
+    ;;
+
+  version)
+    expect_status 0 "$CLM" --version
+    [[ $(cat "$scratch/out") == "clm $version" ]] || fail "--version printed '$(cat "$scratch/out")'"
+    ;;
+
+  help)
+    expect_status 0 "$CLM" --help
+    grep -q "report" "$scratch/out" || fail "clm --help does not list report"
+    grep -q "Exit status" "$scratch/out" || fail "clm --help lacks exit statuses"
+    expect_status 0 "$CLM" report --help
+    for opt in --events --customers --spend --from --to --period --by --tz --week-start \
+      --sections --format --output --lenient --input-format --rename Examples; do
+      grep -qF -- "$opt" "$scratch/out" || fail "clm report --help lacks $opt"
+    done
+    ;;
+
+  *)
+    echo "unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+
+[[ $failures == 0 ]] || { echo "$failures check(s) failed in $case_name" >&2; exit 1; }
+echo "ok: $case_name"
