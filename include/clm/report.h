@@ -5,13 +5,23 @@
 #include <string_view>
 #include <vector>
 
+#include "clm/acquisition_cost.h"
+#include "clm/clv.h"
+#include "clm/activation.h"
+#include "clm/activity.h"
+#include "clm/churn.h"
+#include "clm/cohorts.h"
 #include "clm/document.h"
 #include "clm/email.h"
 #include "clm/event_store.h"
 #include "clm/ingest.h"
+#include "clm/revenue.h"
 #include "clm/scope.h"
+#include "clm/rfm.h"
+#include "clm/stages.h"
 #include "clm/status.h"
 #include "clm/surveys.h"
+#include "clm/survival.h"
 
 namespace clm {
 
@@ -23,6 +33,16 @@ struct ReportOptions {
   // Per-area options are added here as areas land, e.g. `SurveyOptions surveys;`.
   SurveyOptions surveys;  // NPS, CSAT, CES (surveys.h)
   EmailOptions email;     // email engagement (email.h)
+  ActivityOptions activity;      // W and A for every lifecycle metric (activity.h)
+  ChurnOptions churn;            // churn and retention (churn.h)
+  CohortOptions cohorts;         // cohort tables (cohorts.h)
+  SurvivalOptions survival;      // Kaplan-Meier (survival.h)
+  StageOptions stages;           // lifecycle stages, flow, funnel (stages.h)
+  ActivationOptions activation;  // activation (activation.h)
+  RfmOptions rfm;                // RFM (rfm.h)
+  RevenueOptions revenue;  // revenue, ARPU, repeat purchases, NRR/GRR (revenue.h)
+  PaybackOptions payback;  // CAC payback: margin m (acquisition_cost.h)
+  ClvOptions clv;          // historical and formula CLV: margin m (clv.h)
 };
 
 // The clm version, "0.1.0" (printed by `clm --version` and in JSON reports).
