@@ -1,0 +1,73 @@
+// clm/clv_summary.h — the per-customer (frequency, recency, T, monetary)
+// summary that the "buy till you die" models are fitted on.
+//
+// A transaction is a calendar day with at least one `purchase` (days cut in
+// the Calendar's zone; same-day purchases are merged into one transaction).
+// Refunds are ignored: the models describe purchase transactions and spend,
+// and a net amount could be zero or negative. Only events up to the holdout
+// end (or the calibration end without holdout) are read, whatever a report
+// window says.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "clm/event_store.h"
+#include "clm/status.h"
+#include "clm/time.h"
+
+namespace clm {
+
+// The unit in which recency, T, forecast horizons and the models' rate
+// parameters are measured. A month is 365.25 / 12 = 30.4375 days.
+enum class TimeUnit { kDay, kWeek, kMonth };
+
+// Length of one unit in days: 1, 7 or 30.4375.
+double unit_days(TimeUnit unit);
+// "day", "week", "month".
+std::string_view time_unit_name(TimeUnit unit);
+// The unit named "day", "week" or "month"; nullopt for anything else.
+std::optional<TimeUnit> parse_time_unit(std::string_view name);
+
+struct SummaryOptions {
+  TimeUnit unit = TimeUnit::kWeek;  // unit of t_x, T and holdout_length
+  // Last calendar day of the calibration period (inclusive). Customers whose
+  // first purchase is later are not in the summary.
+  CivilDate calibration_end{1970, 1, 1};
+  // Last calendar day of the holdout period (inclusive); nullopt = no holdout.
+  // Must be after calibration_end.
+  std::optional<CivilDate> holdout_end;
+  Calendar calendar;  // zone in which purchase days are cut (UTC)
+};
+
+// One customer of the calibration cohort.
+struct RfmRow {
+  CustomerIndex customer = 0;  // index in the EventStore
+  std::int32_t x = 0;          // repeat transactions: distinct purchase days − 1
+  double t_x = 0;              // recency: last − first purchase day, in units
+  double T = 0;                // calibration end day − first purchase day, in units
+  double monetary = 0;  // mean purchase value of the repeat days (currency units); 0 if x == 0
+  std::int32_t holdout_x = 0;  // purchase days in (calibration end, holdout end]; 0 without holdout
+};
+
+struct RfmSummary {
+  TimeUnit unit = TimeUnit::kWeek;
+  std::int64_t calibration_end_day = 0;  // days since 1970-01-01 (local calendar day)
+  std::optional<std::int64_t> holdout_end_day;
+  double holdout_length = 0;    // (holdout end − calibration end) in units; 0 without holdout
+  std::int64_t origin_day = 0;  // earliest first-purchase day of the cohort
+  std::vector<RfmRow> rows;     // customers with a first purchase by the calibration end, by index
+  // Day-level counts from origin_day to the last day read (holdout end or
+  // calibration end), for tracking plots: first purchases and repeat
+  // transactions of the cohort on each day.
+  std::vector<std::int64_t> first_purchases_per_day;
+  std::vector<std::int64_t> repeats_per_day;
+};
+
+// Builds the summary. InvalidArgument if holdout_end is not after
+// calibration_end; DataError if no customer purchased by the calibration end.
+Result<RfmSummary> summarize_rfm(const EventStore& store, const SummaryOptions& options);
+
+}  // namespace clm

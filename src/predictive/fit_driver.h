@@ -1,0 +1,24 @@
+// Internal: the maximum-likelihood driver shared by the models — penalised
+// objective on log-parameters, BFGS, convergence checks and fit statistics.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "clm/clv_fit.h"
+#include "clm/status.h"
+#include "predictive/optimize.h"
+
+namespace clm::detail {
+
+struct FitRun {
+  std::vector<double> theta;  // natural parameters, exp(u)
+  FitQuality quality;
+};
+
+// `neg_ll` is the total negative log-likelihood as a function of the
+// log-parameters u (with its gradient when asked). `customers` is n.
+Result<FitRun> run_fit(std::string_view model, const Objective& neg_ll, std::vector<double> u0,
+                       double customers, std::int64_t distinct_rows, const FitOptions& options);
+
+}  // namespace clm::detail

@@ -1,0 +1,88 @@
+// Forecasts and CLV per customer from a fitted ClvModel.
+#include "clm/predictive_clv.h"
+
+#include <cmath>
+#include <unordered_map>
+
+#include "predictive/forecast_cache.h"
+
+namespace clm {
+
+std::string_view purchase_model_name(PurchaseModel m) {
+  return m == PurchaseModel::kBgNbd ? "bgnbd" : "pareto";
+}
+
+std::optional<PurchaseModel> parse_purchase_model(std::string_view name) {
+  if (name == "bgnbd" || name == "bg-nbd" || name == "bg/nbd") return PurchaseModel::kBgNbd;
+  if (name == "pareto" || name == "pareto-nbd" || name == "pnbd") return PurchaseModel::kParetoNbd;
+  return std::nullopt;
+}
+
+PurchaseModel ClvModel::kind() const {
+  return std::holds_alternative<BgNbdParams>(purchases) ? PurchaseModel::kBgNbd
+                                                        : PurchaseModel::kParetoNbd;
+}
+
+TimeUnit ClvModel::unit() const {
+  return std::visit([](const auto& p) { return p.unit; }, purchases);
+}
+
+Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
+                               const FitOptions& options) {
+  ClvModel model;
+  if (kind == PurchaseModel::kBgNbd) {
+    auto fit = fit_bgnbd(summary, options);
+    if (!fit.ok()) return fit.status();
+    model.purchases = fit->params;
+    model.purchases_quality = std::move(fit->quality);
+  } else {
+    auto fit = fit_pareto_nbd(summary, options);
+    if (!fit.ok()) return fit.status();
+    model.purchases = fit->params;
+    model.purchases_quality = std::move(fit->quality);
+  }
+  auto spend = fit_gamma_gamma(summary, options);
+  if (spend.ok()) {
+    model.spend = spend->params;
+    model.spend_quality = std::move(spend->quality);
+  }
+  return model;
+}
+
+Result<std::vector<CustomerForecast>> forecast_customers(const RfmSummary& summary,
+                                                         const ClvModel& model,
+                                                         const ClvOptions& options) {
+  if (summary.unit != model.unit()) {
+    return Status::InvalidArgument(
+        "the summary's time unit (" + std::string(time_unit_name(summary.unit)) +
+        ") differs from the model's (" + std::string(time_unit_name(model.unit())) + ")");
+  }
+  if (!(options.margin >= 0) || options.horizon_months < 0 || !(options.annual_discount > -1) ||
+      (options.forecast_units && !(*options.forecast_units >= 0))) {
+    return Status::InvalidArgument(
+        "CLV options: margin and horizon must be >= 0, the discount rate > -100 %, the forecast "
+        "horizon >= 0");
+  }
+  detail::ForecastCache cache(model, options);
+  std::vector<CustomerForecast> out;
+  out.reserve(summary.rows.size());
+  for (const RfmRow& r : summary.rows) {
+    CustomerForecast f;
+    f.customer = r.customer;
+    f.x = r.x;
+    f.t_x = r.t_x;
+    f.T = r.T;
+    f.monetary = r.monetary;
+    const detail::AliveCurve& curve = cache.curve(r.x, r.T);
+    f.p_alive = cache.p_alive(r.x, r.t_x, r.T);
+    if (curve.forecast) f.expected_purchases = *curve.forecast * f.p_alive;
+    if (model.spend) f.expected_spend = gamma_gamma_expected_spend(*model.spend, r.x, r.monetary);
+    if (f.expected_spend && curve.discounted_purchases) {
+      f.clv = options.margin * *f.expected_spend * *curve.discounted_purchases * f.p_alive;
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
+}  // namespace clm
