@@ -101,7 +101,7 @@ Breakdown<EmailAccumulator> compute_email(const Scope& scope) {
     for (; i < r.end && times[i] < w.to; ++i) {
       const TypeCode t = types[i];
       if (t < code(EventType::kEmailSent) || t > code(EventType::kEmailUnsubscribed)) continue;
-      while (times[i] >= scope.periods[p].end) ++p;
+      while (p + 1 < periods && times[i] >= scope.periods[p].end) ++p;
       std::int64_t EmailAccumulator::*count = nullptr;
       switch (static_cast<EventType>(t)) {
         case EventType::kEmailSent:

@@ -147,7 +147,7 @@ SurveyBreakdown compute_surveys(const Scope& scope, const SurveyOptions& options
       if (!s) continue;
       const int score = scores[i];
       if (!in_range(*s, score)) continue;
-      while (times[i] >= scope.periods[p].end) ++p;
+      while (p + 1 < periods && times[i] >= scope.periods[p].end) ++p;
       if (!options.latest_only) {
         sink.add(*s, g, std::nullopt, score);
         sink.add(*s, g, p, score);

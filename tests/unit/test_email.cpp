@@ -246,3 +246,27 @@ TEST_CASE("Email per attribute group", "[email][groups]") {
   CHECK(all.unique_opens == 3);
   CHECK(all.sent == 3);
 }
+
+TEST_CASE("Email cuts months in the report's time zone", "[email][tz]") {
+  auto berlin = clm::TimeZone::locate("Europe/Berlin");
+  REQUIRE(berlin.ok());
+  const clm::EventStore store = make_mail_store({
+      // 2024-01-31 23:30 UTC = 2024-02-01 00:30 CET: February.
+      {"a", "2024-01-31T23:30:00Z", "email_sent", "c1"},
+      // 2024-01-31 22:59:59 UTC = 23:59:59 CET: still January.
+      {"a", "2024-01-31T22:59:59Z", "email_sent", "c0"},
+      // 2024-02-29 23:00 UTC = 2024-03-01 00:00 CET = window.to: ignored.
+      {"a", "2024-02-29T23:00:00Z", "email_sent", "c2"},
+  });
+  clm::ScopeOptions o;
+  o.calendar.tz = *berlin;
+  o.from = clm::parse_timestamp("2024-01-01", *berlin).value();
+  o.to = clm::parse_timestamp("2024-03-01", *berlin).value();
+  auto scope = clm::make_scope(store, o);
+  REQUIRE(scope.ok());
+  REQUIRE(scope->periods.size() == 2);
+  const clm::Breakdown<clm::EmailAccumulator> b = clm::compute_email(*scope);
+  CHECK(b.window(0).sent == 2);
+  CHECK(b.at(0, 0).sent == 1);  // January (Berlin): c0
+  CHECK(b.at(0, 1).sent == 1);  // February (Berlin): c1
+}
