@@ -1,0 +1,172 @@
+// CSV per RFC 4180: a header row, quoted fields holding commas, doubled
+// quotes and line breaks, "\r\n" or "\n" line ends. Fields are views into the
+// input; only fields with doubled quotes are copied (into a reused scratch
+// buffer), so a row costs no heap allocation.
+#include "io/csv_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "io/text_input.h"
+
+namespace clm::io {
+
+void CsvParser::push(CsvRecord& record, FieldRef ref) {
+  // Keep at most one field beyond the column limit: enough to report the
+  // count, without letting a line of 100 000 commas allocate 100 000 views.
+  if (refs_.size() <= kMaxColumns) refs_.push_back(ref);
+  ++record.field_count;
+}
+
+bool CsvParser::next(CsvRecord& r) {
+  const std::size_t n = data_.size();
+  if (pos_ >= n) return false;
+  const char* d = data_.data();
+  r.line = line_;
+  r.blank = false;
+  r.unterminated = false;
+  r.field_count = 0;
+  r.fields.clear();
+  r.bad_quote_field = SIZE_MAX;
+  refs_.clear();
+  scratch_.clear();
+  const std::size_t start = pos_;
+
+  if (d[pos_] == '\n' || (d[pos_] == '\r' && pos_ + 1 < n && d[pos_ + 1] == '\n')) {
+    pos_ += d[pos_] == '\n' ? 1 : 2;
+    ++line_;
+    r.blank = true;
+    r.bytes = pos_ - start;
+    return true;
+  }
+
+  for (;;) {
+    if (pos_ < n && d[pos_] == '"') {
+      // Quoted field: runs to a quote not followed by another quote.
+      std::size_t seg = ++pos_;
+      bool escaped = false;
+      const std::size_t scratch_begin = scratch_.size();
+      for (;;) {
+        const void* q = pos_ < n ? std::memchr(d + pos_, '"', n - pos_) : nullptr;
+        if (q == nullptr) {
+          r.unterminated = true;
+          pos_ = n;
+          r.bytes = n - start;
+          return true;
+        }
+        const auto qi = static_cast<std::size_t>(static_cast<const char*>(q) - d);
+        line_ += std::count(d + pos_, d + qi, '\n');
+        if (qi + 1 < n && d[qi + 1] == '"') {  // a doubled quote stands for one quote
+          escaped = true;
+          scratch_.append(d + seg, qi + 1 - seg);
+          pos_ = seg = qi + 2;
+          continue;
+        }
+        if (escaped) {
+          scratch_.append(d + seg, qi - seg);
+          push(r, FieldRef{true, scratch_begin, scratch_.size() - scratch_begin});
+        } else {
+          push(r, FieldRef{false, seg, qi - seg});
+        }
+        pos_ = qi + 1;
+        break;
+      }
+      const bool at_end_of_field = pos_ == n || d[pos_] == ',' || d[pos_] == '\n' ||
+                                   (d[pos_] == '\r' && (pos_ + 1 == n || d[pos_ + 1] == '\n'));
+      if (!at_end_of_field) {
+        // `"abc"def`: not RFC 4180. Skip to the field's end and reject the row.
+        if (r.bad_quote_field == SIZE_MAX) r.bad_quote_field = r.field_count - 1;
+        while (pos_ < n && d[pos_] != ',' && d[pos_] != '\n') ++pos_;
+      }
+    } else {
+      const std::size_t b = pos_;
+      while (pos_ < n && d[pos_] != ',' && d[pos_] != '\n') ++pos_;
+      std::size_t e = pos_;
+      if (e > b && d[e - 1] == '\r' && (pos_ == n || d[pos_] == '\n')) --e;  // "\r\n" line end
+      push(r, FieldRef{false, b, e - b});
+    }
+
+    if (pos_ >= n) break;
+    if (d[pos_] == ',') {
+      ++pos_;
+      if (pos_ == n) push(r, FieldRef{false, n, 0});  // "a,b," at the very end
+      if (pos_ == n) break;
+      continue;
+    }
+    if (d[pos_] == '\r') ++pos_;
+    if (pos_ < n && d[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+    }
+    break;
+  }
+  r.bytes = pos_ - start;
+  for (const FieldRef& f : refs_) {
+    r.fields.emplace_back(f.in_scratch ? std::string_view(scratch_).substr(f.offset, f.size)
+                                       : data_.substr(f.offset, f.size));
+  }
+  return true;
+}
+
+Status read_csv(std::string_view data, TableSink& sink) {
+  data = strip_bom(data);
+  CsvParser parser(data, 1);
+  CsvRecord rec;
+  bool have_header = false;
+  while (parser.next(rec)) {
+    if (!rec.blank) {
+      have_header = true;
+      break;
+    }
+  }
+  if (!have_header) return sink.file_error("empty file: a header row is required");
+  auto unterminated_at = [&](std::int64_t line) {
+    return sink.line_error(
+        line, "unterminated quoted field (the quote opened on this line is never closed)");
+  };
+  if (rec.unterminated) return unterminated_at(rec.line);
+  if (rec.field_count > kMaxColumns) {
+    return sink.file_error(fmt::format("the header has {} columns, more than the limit of {}",
+                                       rec.field_count, kMaxColumns));
+  }
+  const std::vector<std::string> header_names(rec.fields.begin(), rec.fields.end());
+  const std::vector<std::string_view> header(header_names.begin(), header_names.end());
+  std::vector<int> slot_of_column;
+  if (Status s = sink.declare_header(header, slot_of_column); !s.ok()) return s;
+
+  std::vector<Field> slots(sink.slot_count());
+  while (parser.next(rec)) {
+    if (rec.blank) continue;
+    if (rec.unterminated) return unterminated_at(rec.line);
+    Status s;
+    if (rec.field_count != header.size()) {
+      s = sink.reject_row(
+          rec.line, {}, "wrong number of fields", Field{},
+          fmt::format("{} fields, the header has {}", rec.field_count, header.size()));
+    } else if (rec.bad_quote_field != SIZE_MAX) {
+      s = sink.reject_row(rec.line, header[rec.bad_quote_field], "text after a closing quote",
+                          Field{rec.fields[rec.bad_quote_field], true});
+    } else if (rec.bytes > kMaxRowBytes) {
+      s = sink.reject_row(rec.line, {}, "row longer than 16 MiB", Field{});
+    } else {
+      std::fill(slots.begin(), slots.end(), Field{});
+      bool too_long = false;
+      for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+        const std::string_view f = rec.fields[i];
+        if (f.size() > kMaxFieldBytes) {
+          s = sink.reject_row(rec.line, header[i], "value longer than 1 MiB", Field{f, true});
+          too_long = true;
+          break;
+        }
+        if (const int slot = slot_of_column[i]; slot >= 0) slots[slot] = Field{f, !f.empty()};
+      }
+      if (!too_long) s = sink.add_row(rec.line, slots);
+    }
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace clm::io

@@ -1,0 +1,270 @@
+// JSON readers. The input is cut into objects here (lines, or the elements of
+// the top-level array, found by a non-recursive scan that tracks depth with a
+// counter), and each object is parsed on its own with simdjson's On-Demand
+// API. So every row knows its line, a broken object is one bad row, and no
+// nesting depth can overflow the stack.
+//
+// Numbers are taken as their raw text (raw_json_token), never as a double, so
+// money and scores given as JSON numbers stay exact.
+#include "io/json_reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "io/text_input.h"
+
+namespace clm::io {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Hands each object of the input, with the line it starts on, to a callback.
+// `capacity(text)` gives the readable bytes from text.data() (for padding).
+class ObjectParser {
+ public:
+  ObjectParser(TableSink& sink, const char* buffer_end) : sink_(sink), buffer_end_(buffer_end) {}
+
+  // Pass 1 for customers: collects the keys of all objects (input names).
+  void collect_keys(std::string_view text);
+  const std::vector<std::string>& keys() const { return keys_; }
+
+  // Pass 2: one row.
+  Status row(std::int64_t line, std::string_view text);
+
+ private:
+  std::size_t capacity(std::string_view text) const {
+    return static_cast<std::size_t>(buffer_end_ - text.data());
+  }
+
+  TableSink& sink_;
+  const char* buffer_end_;  // end of the readable (padded) buffer
+  od::parser parser_;
+  std::vector<Field> slots_;
+  std::vector<std::string> keys_;
+  std::set<std::string, std::less<>> key_set_;
+};
+
+void ObjectParser::collect_keys(std::string_view text) {
+  od::document doc;
+  if (parser_.iterate(text.data(), text.size(), capacity(text)).get(doc)) return;
+  od::object obj;
+  if (doc.get_object().get(obj)) return;
+  for (auto field_result : obj) {
+    od::field field;
+    if (std::move(field_result).get(field)) return;
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return;
+    if (key_set_.find(key) == key_set_.end()) {
+      key_set_.emplace(key);
+      keys_.emplace_back(key);
+    }
+  }
+}
+
+Status ObjectParser::row(std::int64_t line, std::string_view text) {
+  if (text.size() > kMaxRowBytes) return sink_.reject_row(line, {}, "row longer than 16 MiB", {});
+  auto invalid = [&](simdjson::error_code e) {
+    return sink_.reject_row(line, {}, "invalid JSON", {}, simdjson::error_message(e));
+  };
+  od::document doc;
+  if (auto e = parser_.iterate(text.data(), text.size(), capacity(text)).get(doc))
+    return invalid(e);
+  od::object obj;
+  if (auto e = doc.get_object().get(obj)) {
+    if (e == simdjson::INCORRECT_TYPE) return sink_.reject_row(line, {}, "not a JSON object", {});
+    return invalid(e);
+  }
+  slots_.assign(sink_.slot_count(), Field{});
+  std::vector<bool> seen(sink_.slot_count(), false);
+  for (auto field_result : obj) {
+    od::field field;
+    if (auto e = std::move(field_result).get(field)) return invalid(e);
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return invalid(e);
+    const int slot = sink_.slot_of(key);
+    if (slot < 0) continue;  // a column the table does not use; On-Demand skips its value
+    const std::string_view column = sink_.slot_name(static_cast<std::size_t>(slot));
+    od::value value = field.value();
+    od::json_type type;
+    if (value.type().get(type)) {
+      std::string_view raw = trim_right(value.raw_json_token());
+      return sink_.reject_row(line, column, "invalid JSON value", Field{raw, true});
+    }
+    Field f;
+    switch (type) {
+      case od::json_type::string:
+        if (auto e = value.get_string().get(f.text)) return invalid(e);
+        f.present = !f.text.empty();
+        break;
+      case od::json_type::number:
+      case od::json_type::boolean:
+        f.text = trim_right(value.raw_json_token());
+        f.present = true;
+        break;
+      case od::json_type::null:
+        if (auto e = value.is_null().error()) return invalid(e);
+        break;
+      case od::json_type::object:
+      case od::json_type::array:
+        return sink_.reject_row(
+            line, column, "expected a string or a number", Field{},
+            type == od::json_type::object ? "found an object" : "found an array");
+    }
+    if (seen[static_cast<std::size_t>(slot)]) {
+      return sink_.reject_row(line, column, "duplicate key", Field{});
+    }
+    seen[static_cast<std::size_t>(slot)] = true;
+    if (f.text.size() > kMaxFieldBytes) {
+      return sink_.reject_row(line, column, "value longer than 1 MiB", f);
+    }
+    slots_[static_cast<std::size_t>(slot)] = f;
+  }
+  // current_location() is an error exactly when the document is fully consumed.
+  if (!doc.current_location().error())
+    return sink_.reject_row(line, {}, "invalid JSON", {}, "text after the object");
+  return sink_.add_row(line, slots_);
+}
+
+// Calls fn(line, text) for each non-blank line.
+template <typename Fn>
+Status for_each_line(std::string_view data, Fn&& fn) {
+  std::int64_t line = 1;
+  std::size_t pos = 0;
+  while (pos < data.size()) {
+    std::size_t end = data.find('\n', pos);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view text = data.substr(pos, end - pos);
+    std::size_t lead = 0;
+    while (lead < text.size() && is_space(text[lead])) ++lead;
+    text.remove_prefix(lead);
+    text = trim_right(text);
+    if (!text.empty()) {
+      if (Status s = fn(line, text); !s.ok()) return s;
+    }
+    pos = end + 1;
+    ++line;
+  }
+  return Status::Ok();
+}
+
+// Calls fn(line, text) for each element of the top-level array. Structural
+// errors of the array itself are file-level errors (the rows cannot be told apart).
+template <typename Fn>
+Status for_each_element(std::string_view data, const TableSink& sink, Fn&& fn) {
+  const std::size_t n = data.size();
+  std::size_t p = 0;
+  std::int64_t line = 1;
+  auto skip_space = [&] {
+    for (; p < n && is_space(data[p]); ++p) {
+      if (data[p] == '\n') ++line;
+    }
+  };
+  skip_space();
+  if (p == n) return sink.file_error("empty file: expected a JSON array of objects");
+  if (data[p] == '{') {
+    return sink.line_error(line,
+                           "expected a JSON array of objects, found an object (for one object "
+                           "per line use JSON Lines: .jsonl or format jsonl)");
+  }
+  if (data[p] != '[') return sink.line_error(line, "expected a JSON array of objects");
+  ++p;
+  skip_space();
+  if (p < n && data[p] == ']') {
+    ++p;
+  } else {
+    for (;;) {
+      const std::size_t begin = p;
+      const std::int64_t begin_line = line;
+      std::size_t depth = 0;
+      while (p < n) {
+        const char c = data[p];
+        if (c == '"') {
+          for (++p; p < n && data[p] != '"'; ++p) {
+            if (data[p] == '\\')
+              ++p;
+            else if (data[p] == '\n')
+              ++line;
+          }
+          if (p >= n) return sink.line_error(begin_line, "unterminated string in the JSON array");
+          ++p;
+          continue;
+        }
+        if (depth == 0 && (c == ',' || c == ']' || c == '}' || is_space(c))) break;
+        if (c == '{' || c == '[') {
+          ++depth;
+        } else if (c == '}' || c == ']') {
+          --depth;
+        } else if (c == '\n') {
+          ++line;
+        }
+        ++p;
+        if (depth == 0 && (c == '}' || c == ']')) break;
+      }
+      if (depth > 0) return sink.line_error(begin_line, "the JSON ends inside this element");
+      if (p == begin) return sink.line_error(line, "expected a value in the JSON array");
+      if (Status s = fn(begin_line, data.substr(begin, p - begin)); !s.ok()) return s;
+      skip_space();
+      if (p >= n) return sink.line_error(line, "the JSON array is not closed");
+      if (data[p] == ',') {
+        ++p;
+        skip_space();
+        continue;
+      }
+      if (data[p] == ']') {
+        ++p;
+        break;
+      }
+      return sink.line_error(line, "expected ',' or ']' in the JSON array");
+    }
+  }
+  skip_space();
+  if (p != n) return sink.line_error(line, "text after the JSON array");
+  return Status::Ok();
+}
+
+// Customers need their attribute columns declared before the first row, and
+// in JSON any object may add a key: a first pass collects them.
+template <typename ForEach>
+Status read_objects(std::string_view data, TableSink& sink, bool needs_keys, ForEach&& for_each) {
+  ObjectParser parser(sink, data.data() + data.size() + kPadding);
+  if (needs_keys) {
+    Status s = for_each([&](std::int64_t, std::string_view text) {
+      parser.collect_keys(text);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    sink.declare_attributes(parser.keys());
+  }
+  return for_each([&](std::int64_t line, std::string_view text) { return parser.row(line, text); });
+}
+
+}  // namespace
+
+Status read_json_lines(std::string_view data, TableSink& sink) {
+  const std::string_view body = strip_bom(data);
+  // The padding bytes follow `data`, and so `body`, whose end is the same.
+  return read_objects(body, sink, sink.table() == Table::kCustomers,
+                      [&](auto&& fn) { return for_each_line(body, fn); });
+}
+
+Status read_json_array(std::string_view data, TableSink& sink) {
+  const std::string_view body = strip_bom(data);
+  return read_objects(body, sink, sink.table() == Table::kCustomers,
+                      [&](auto&& fn) { return for_each_element(body, sink, fn); });
+}
+
+}  // namespace clm::io

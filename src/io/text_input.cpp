@@ -1,0 +1,186 @@
+#include "io/text_input.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <simdjson.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <new>
+
+namespace clm::io {
+namespace {
+
+// Closes a file descriptor on scope exit (not standard input).
+struct FdCloser {
+  int fd;
+  ~FdCloser() {
+    if (fd > 0) ::close(fd);
+  }
+};
+
+std::unique_ptr<char[]> allocate(std::size_t n) {
+  return std::unique_ptr<char[]>(new (std::nothrow) char[n]);
+}
+
+std::uint64_t physical_memory() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return UINT64_MAX;
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page);
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 if it is invalid (overlong
+// forms, surrogates and code points above U+10FFFF included).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < len; ++k) {
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  }
+  return len;
+}
+
+}  // namespace
+
+Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
+  const bool is_stdin = path == "-";
+  const std::string p(path);
+  const int fd = is_stdin ? 0 : ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return Status::NoInput(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  FdCloser closer{is_stdin ? -1 : fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    return Status::NoInput(fmt::format("cannot open '{}': {}", path, std::strerror(errno)));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return Status::NoInput(fmt::format("cannot open '{}': {}", path, std::strerror(EISDIR)));
+  }
+
+  InputBuffer out;
+  // Regular files are read with one allocation of their exact size; pipes grow.
+  std::size_t cap = S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : (1u << 16);
+  if (cap > physical_memory()) {
+    return Status::NoInput(
+        fmt::format("cannot read '{}': its {} bytes exceed this machine's memory", path, cap));
+  }
+  out.bytes_ = allocate(cap + kPadding);
+  if (!out.bytes_) return Status::NoInput(fmt::format("cannot read '{}': out of memory", path));
+  std::size_t size = 0;
+  for (;;) {
+    if (size == cap) {
+      // Either a pipe, or a regular file that grew while being read.
+      if (cap > physical_memory() / 2) {
+        return Status::NoInput(
+            fmt::format("cannot read '{}': larger than this machine's memory", path));
+      }
+      const std::size_t new_cap = cap * 2 + (1u << 16);
+      std::unique_ptr<char[]> bigger = allocate(new_cap + kPadding);
+      if (!bigger) return Status::NoInput(fmt::format("cannot read '{}': out of memory", path));
+      std::memcpy(bigger.get(), out.bytes_.get(), size);
+      out.bytes_ = std::move(bigger);
+      cap = new_cap;
+    }
+    const ssize_t got = ::read(fd, out.bytes_.get() + size, cap - size);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return Status::NoInput(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+    }
+    size += static_cast<std::size_t>(got);
+  }
+  out.size_ = size;
+  std::memset(out.bytes_.get() + size, 0, kPadding);
+  return out;
+}
+
+InputBuffer InputBuffer::copy_of(std::string_view data) {
+  InputBuffer out;
+  out.bytes_ = std::make_unique<char[]>(data.size() + kPadding);  // zero-initialised
+  std::memcpy(out.bytes_.get(), data.data(), data.size());
+  out.size_ = data.size();
+  return out;
+}
+
+std::string_view strip_bom(std::string_view data) {
+  if (data.substr(0, 3) == "\xEF\xBB\xBF") data.remove_prefix(3);
+  return data;
+}
+
+Status check_text(std::string_view data, std::string_view name) {
+  if (const void* nul = std::memchr(data.data(), '\0', data.size())) {
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - data.data());
+    return Status::DataError(fmt::format(
+        "{}:{}: NUL byte: not a text file (clm reads UTF-8 CSV or JSON; is it compressed?)", name,
+        line_of(data, at)));
+  }
+  if (simdjson::validate_utf8(data.data(), data.size())) return Status::Ok();
+  std::size_t i = 0;
+  while (i < data.size()) {
+    const std::size_t len = utf8_sequence(data, i);
+    if (len == 0) break;
+    i += len;
+  }
+  return Status::DataError(
+      fmt::format("{}:{}: invalid UTF-8 (clm reads UTF-8 text; convert the file, e.g. with iconv)",
+                  name, line_of(data, i)));
+}
+
+std::int64_t line_of(std::string_view data, std::size_t offset) {
+  offset = std::min(offset, data.size());
+  return 1 + std::count(data.data(), data.data() + offset, '\n');
+}
+
+std::string shorten(std::string_view value) {
+  constexpr std::size_t kShown = 60;
+  bool cut = false;
+  if (value.size() > kShown) {
+    std::size_t end = kShown;
+    // Do not split a UTF-8 sequence: back up over continuation bytes.
+    while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;
+    value = value.substr(0, end);
+    cut = true;
+  }
+  std::string out;
+  out.reserve(value.size() + 4);
+  for (const char ch : value) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02x}", c);
+    } else {
+      out += ch;
+    }
+  }
+  if (cut) out += "\u2026";
+  return out;
+}
+
+}  // namespace clm::io

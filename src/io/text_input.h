@@ -1,0 +1,58 @@
+// Internal: the bytes of one input table and the checks and helpers every
+// reader shares (limits, text checks, message formatting).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "clm/status.h"
+
+namespace clm::io {
+
+// Documented limits (README "input"). They bound memory per row and keep a
+// broken file (an unclosed quote, a binary blob) from turning into one giant
+// value.
+inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 20;  // 1 MiB per value
+inline constexpr std::size_t kMaxRowBytes = std::size_t{16} << 20;   // 16 MiB per row / JSON object
+inline constexpr std::size_t kMaxColumns = 1024;                     // columns of a CSV header
+inline constexpr std::size_t kPadding = 64;  // >= SIMDJSON_PADDING, zeroed bytes after the data
+
+// The whole content of an input with kPadding zero bytes after it, so the JSON
+// reader can hand any slice of it to simdjson without copying.
+class InputBuffer {
+ public:
+  InputBuffer() = default;
+  // Reads a file ("-" = standard input) in one go. NoInput if it cannot be
+  // opened or read (message "cannot open 'x': <reason>"), also when it is
+  // larger than the machine's memory (fails before allocating).
+  static Result<InputBuffer> read_file(std::string_view path);
+  // A padded copy of bytes already in memory.
+  static InputBuffer copy_of(std::string_view data);
+
+  std::string_view text() const { return {bytes_.get(), size_}; }
+  // Bytes readable from text().data(): size + kPadding.
+  std::size_t capacity() const { return size_ + kPadding; }
+
+ private:
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+};
+
+// Drops a leading UTF-8 byte-order mark.
+std::string_view strip_bom(std::string_view data);
+
+// File-level text checks: DataError "name:line: NUL byte ..." for binary
+// data and "name:line: invalid UTF-8 ..." for another encoding.
+Status check_text(std::string_view data, std::string_view name);
+
+// 1-based line number of byte `offset` (counts '\n' before it).
+std::int64_t line_of(std::string_view data, std::size_t offset);
+
+// A value as shown in messages: at most 60 bytes (cut at a character
+// boundary, then "…"), control characters escaped (\n, \t, \x01).
+std::string shorten(std::string_view value);
+
+}  // namespace clm::io
