@@ -14,9 +14,12 @@ namespace clm {
 namespace detail {
 namespace {
 
-// fmt's fixed notation, without the sign of a value that rounds to zero, so
-// that -0.0001 never prints as "-0.0".
+// Fixed notation rounded half away from zero (6.25 → "6.3", like money;
+// printf would round the tie to even), without the sign of a value that
+// rounds to zero, so that -0.0001 never prints as "-0.0".
 std::string fixed(double v, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  if (std::fabs(v * scale) < 4.5e15) v = std::round(v * scale) / scale;
   std::string s = fmt::format("{:.{}f}", v, decimals);
   if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
   return s;

@@ -80,6 +80,26 @@ TEST_CASE("table: colour only when asked", "[reporters]") {
   CHECK(colored.find("\x1b[2m") != std::string::npos);  // nulls dimmed
 }
 
+TEST_CASE("table: ties round half away from zero", "[reporters]") {
+  clm::Document doc;
+  doc.title = "r";
+  clm::Section s;
+  s.id = "x";
+  s.title = "X";
+  s.add_column("nps", "NPS", clm::ColumnKind::kNumber, 1);
+  s.add_column("rate", "Rate", clm::ColumnKind::kRate);
+  // 100 × (56 − 46) / 160 = 6.25 exactly → 6.3 (not the even 6.2);
+  // 0.00125 = 0.125 % → 0.1 (nearer 0.1 than 0.2); -6.25 → -6.3.
+  s.rows = {{6.25, 0.00125}, {-6.25, 0.5}};
+  doc.sections.push_back(s);
+  CHECK(render(doc, clm::Format::kTable) ==
+        "r\n=\n\nX\n-\n"
+        " NPS   Rate\n"
+        "----  -----\n"
+        " 6.3   0.1%\n"
+        "-6.3  50.0%\n");
+}
+
 TEST_CASE("table: width counts UTF-8 code points, not bytes", "[reporters]") {
   clm::Document doc;
   doc.title = "r";
