@@ -31,6 +31,8 @@ Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
 
   // One line per subcommand (see commands.h).
   clm::cli::add_report_command(app);
+  clm::cli::add_stages_command(app);
+  clm::cli::add_rfm_command(app);
 
   try {
     app.parse(argc, argv);
