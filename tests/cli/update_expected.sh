@@ -3,11 +3,11 @@
 # example data with a built clm. Run it after a change that is meant to alter
 # the report (e.g. a new section), review the diff, and commit it:
 #
-#   tests/cli/update_expected.sh [path/to/clm]     (default: build/cli/clm)
+#   tests/cli/update_expected.sh [path/to/clm]   (default: build/dev/cli/clm)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-CLM=$(realpath "${1:-$root/build/cli/clm}")
+CLM=$(realpath "${1:-$root/build/dev/cli/clm}")
 [[ -x $CLM ]] || { echo "no clm binary at $CLM (build it or pass its path)" >&2; exit 2; }
 # shellcheck source=lib.sh
 source "$here/lib.sh"
