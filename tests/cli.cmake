@@ -5,7 +5,7 @@
 if(TARGET clm_cli)
   set(_clm_cli_cases
       report-table report-json report-csv report-markdown report-html
-      shuffled jsonl default-format
+      shuffled jsonl stdin rename default-format color
       exit-usage exit-bad-data exit-no-input exit-write output-atomic broken-pipe
       lenient version help)
   foreach(_case IN LISTS _clm_cli_cases)

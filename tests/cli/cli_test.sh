@@ -4,7 +4,7 @@
 #   cli_test.sh CASE CLM DATA_DIR EXPECTED_DIR VERSION
 #
 # CASE is one of: report-<format> (table, json, csv, markdown, html),
-# shuffled, jsonl, default-format, exit-usage, exit-bad-data, exit-no-input,
+# shuffled, jsonl, stdin, rename, default-format, color, exit-usage, exit-bad-data, exit-no-input,
 # exit-write, output-atomic, broken-pipe, lenient, version, help.
 set -uo pipefail
 case_name=$1
@@ -172,6 +172,44 @@ case $case_name in
     rows=$(( $(wc -l <"$d/events.csv") - 1 ))
     grep -qF "data_quality,events,$scratch/ev.csv,$((rows + 2)),$rows,2" "$scratch/out" ||
       fail "data quality counts: $(grep data_quality "$scratch/out")"
+    ;;
+
+  stdin)
+    # "-" reads standard input; it needs --input-format.
+    (cd "$d" && "$CLM" report --events - --input-format csv --customers customers.csv \
+      --spend spend.csv --format json <events.csv) >"$scratch/got" || fail "--events - failed"
+    sed 's/"source": "-"/"source": "events.csv"/; s/"-", "rows_read"/"events.csv", "rows_read"/' \
+      "$scratch/got" >"$scratch/got.named"
+    same_file "$scratch/got.named" "$expected/report.json"
+    expect_status 2 "$CLM" report --events - <"$d/events.csv"
+    expect_stderr "input format"
+    expect_status 2 "$CLM" report --events - --customers - --input-format csv <"$d/events.csv"
+    ;;
+
+  rename)
+    # --rename maps another layout's column names onto the contract's.
+    sed '1s/customer_id/user/; 1s/timestamp/ts/' "$d/events.csv" >"$d/renamed.csv"
+    expect_status 65 "$CLM" report --events "$d/renamed.csv"
+    (cd "$d" && "$CLM" report --events renamed.csv --rename user=customer_id --rename ts=timestamp \
+      --customers customers.csv --spend spend.csv --format json) >"$scratch/got" ||
+      fail "--rename failed"
+    sed 's/renamed\.csv/events.csv/g' "$scratch/got" >"$scratch/got.named"
+    same_file "$scratch/got.named" "$expected/report.json"
+    ;;
+
+  color)
+    # Colour only on a terminal (a pseudo-terminal from script(1)), never with NO_COLOR.
+    if ! command -v script >/dev/null; then
+      echo "skipped: no script(1)"
+      exit 0
+    fi
+    cmd="$CLM report --events $d/events.csv --sections data_quality"
+    script -qec "$cmd" /dev/null >"$scratch/tty" </dev/null || fail "run on a terminal failed"
+    grep -q $'\x1b\[1m' "$scratch/tty" || fail "no colour on a terminal"
+    NO_COLOR=1 script -qec "$cmd" /dev/null >"$scratch/tty" </dev/null || fail "NO_COLOR run failed"
+    grep -q $'\x1b\[' "$scratch/tty" && fail "colour despite NO_COLOR"
+    $cmd >"$scratch/out" || fail "piped run failed"
+    grep -q $'\x1b\[' "$scratch/out" && fail "colour in a pipe"
     ;;
 
   version)
