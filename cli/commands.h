@@ -17,6 +17,7 @@ class App;
 namespace clm::cli {
 
 void add_report_command(CLI::App& app);
+void add_clv_command(CLI::App& app);
 void add_stages_command(CLI::App& app);
 void add_rfm_command(CLI::App& app);
 
