@@ -59,10 +59,10 @@ struct PaybackOptions {
 // Payback of one cohort (the customers acquired in one period of the
 // window), over all its customers or those of one channel.
 struct Payback {
-  std::size_t cohort = 0;      // index into scope.periods
-  std::string channel;         // a channel label, or "" for all channels
+  std::size_t cohort = 0;  // index into scope.periods
+  std::string channel;     // a channel label, or "" for all channels
   std::int64_t new_customers = 0;
-  Money spend = 0;             // spend of the cohort's period (that channel's, or all)
+  Money spend = 0;  // spend of the cohort's period (that channel's, or all)
   // m × net revenue of the cohort's customers from the start of its calendar
   // period to the as-of time.
   Money margin_revenue = 0;

@@ -44,7 +44,8 @@ CacResult compute_cac(const Scope& scope) {
     if (w.contains(dates[i])) used[spend_channels[i]] = 1;
   }
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
-    if (w.contains(acq.acquired_at[c])) used[acq.channel[c] == kNoSymbol ? none : acq.channel[c]] = 1;
+    if (w.contains(acq.acquired_at[c]))
+      used[acq.channel[c] == kNoSymbol ? none : acq.channel[c]] = 1;
   }
 
   // Labels in byte order: channel ids already are; "(none)" is merged in by name.

@@ -41,7 +41,8 @@ Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOption
   h.groups.assign(scope.grouping.size(), GroupClv{});
   for (CustomerIndex c = 0; c < n; ++c) {
     const Timestamp a = scope.acquisition.acquired_at[c];
-    if (!(a < to)) continue;  // prospects (kNever) and customers acquired at or after the as-of time
+    if (!(a < to))
+      continue;  // prospects (kNever) and customers acquired at or after the as-of time
     Money net = 0;
     const EventRange r = store.events_of(c);
     for (std::size_t i = r.begin; i < r.end && times[i] < to; ++i) {
@@ -66,7 +67,8 @@ Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
   if (Status s = check_margin(options.margin); !s.ok()) return s;
   const EventStore& store = *scope.store;
   if (&activity.store() != &store || activity.as_of() != scope.window.to) {
-    return Status::InvalidArgument("formula CLV: the activity model was built for another store or as-of time");
+    return Status::InvalidArgument(
+        "formula CLV: the activity model was built for another store or as-of time");
   }
   // The calendar months entirely inside the window are contiguous (only the
   // first and last month of the window can be clipped); over them as a

@@ -17,7 +17,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 unsigned month_length(int year, unsigned month) {
   static constexpr unsigned kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -34,9 +36,9 @@ Status check_margin(double m) {
 // Net revenue per month since one cohort's calendar start, for the cohort
 // and for each of its channels.
 struct CohortMonths {
-  std::vector<Timestamp> bounds;     // start of month k, for k = 0..months (last >= to)
-  std::vector<Money> all;            // [month]
-  std::vector<Money> by_channel;     // [channel × months + month]
+  std::vector<Timestamp> bounds;  // start of month k, for k = 0..months (last >= to)
+  std::vector<Money> all;         // [month]
+  std::vector<Money> by_channel;  // [channel × months + month]
 };
 
 }  // namespace

@@ -63,7 +63,8 @@ Result<Breakdown<RevenueCell>> compute_revenue(const Scope& scope, const Activit
                                                const RevenueOptions& /*options*/) {
   const EventStore& store = *scope.store;
   if (&activity.store() != &store || activity.as_of() != scope.window.to) {
-    return Status::InvalidArgument("revenue: the activity model was built for another store or as-of time");
+    return Status::InvalidArgument(
+        "revenue: the activity model was built for another store or as-of time");
   }
   const PeriodSeries& periods = scope.periods;
   const std::size_t np = periods.size();
@@ -80,7 +81,8 @@ Result<Breakdown<RevenueCell>> compute_revenue(const Scope& scope, const Activit
 
   // Retention slots: 0 = the calendar period before the first period, i + 1 = period i.
   const Timestamp lookback_from =
-      np == 0 ? from : period_advance(periods[0].calendar_start, periods.unit(), -1, scope.calendar);
+      np == 0 ? from
+              : period_advance(periods[0].calendar_start, periods.unit(), -1, scope.calendar);
   const Timestamp lookback_to = np == 0 ? from : periods[0].calendar_start;
 
   const auto times = store.times();

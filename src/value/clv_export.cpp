@@ -1,0 +1,45 @@
+// The per-customer CSV export of historical CLV.
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "clm/acquisition_cost.h"
+#include "clm/clv.h"
+
+namespace clm {
+namespace {
+
+// RFC 4180: quote a field holding a comma, a quote or a line end.
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string r = "\"";
+  for (char c : s) {
+    if (c == '"') r += '"';
+    r += c;
+  }
+  return r + "\"";
+}
+
+}  // namespace
+
+Status write_historical_clv_csv(std::ostream& out, const Scope& scope, const HistoricalClv& clv) {
+  const EventStore& store = *scope.store;
+  if (clv.covered.size() != store.customer_count()) {
+    return Status::InvalidArgument("CLV export: the CLV was computed for another store");
+  }
+  out << "customer_id,group,acquired_at,channel,net_revenue,clv\n";
+  for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!clv.covered[c]) continue;
+    const SymbolId ch = scope.acquisition.channel[c];
+    out << csv_field(store.customer_id(c)) << ','
+        << csv_field(scope.grouping.labels[scope.grouping.group_of[c]]) << ','
+        << format_timestamp(scope.acquisition.acquired_at[c], scope.calendar.tz) << ','
+        << csv_field(ch == kNoSymbol ? std::string_view(kNoChannelLabel)
+                                     : store.channels().name(ch))
+        << ',' << format_money(clv.net_revenue[c], 6) << ',' << format_money(clv.clv[c], 6) << '\n';
+  }
+  if (!out) return Status::IoError("cannot write the CLV export");
+  return Status::Ok();
+}
+
+}  // namespace clm
