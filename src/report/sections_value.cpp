@@ -1,0 +1,287 @@
+// The value sections of the report: "revenue", "cac" (per channel, and
+// blended/paid), "cac_payback", "clv" (historical and formula) and "clv_cac".
+//
+// Rows keyed by group and period have, per group, one row for the whole
+// window (period "window") and then one per period, flagged `partial` when
+// clipped by the window. Money is kMoney (exact millionths), shares and
+// retention ratios kRate, CLV:CAC a kNumber multiple.
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clm/acquisition_cost.h"
+#include "clm/activity.h"
+#include "clm/clv.h"
+#include "clm/document.h"
+#include "clm/report.h"
+#include "clm/revenue.h"
+#include "clm/scope.h"
+#include "clm/status.h"
+
+namespace clm::detail {
+namespace {
+
+constexpr const char* kWindowLabel = "window";
+constexpr const char* kAllChannels = "all";
+
+Value money(std::optional<Money> v) {
+  if (!v) return std::monostate{};
+  return static_cast<std::int64_t>(*v);
+}
+Value number(std::optional<double> v) {
+  if (!v) return std::monostate{};
+  return *v;
+}
+Value count(std::optional<int> v) {
+  if (!v) return std::monostate{};
+  return static_cast<std::int64_t>(*v);
+}
+
+// ARPU and formula CLV use the same activity settings (W, A) as the lifecycle sections.
+Result<ActivityModel> activity_of(const Scope& scope, const ReportOptions& options) {
+  return ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, options.activity);
+}
+
+std::string margin_note(double m) {
+  return fmt::format("Margin m = {:g} applied to revenue.", m);
+}
+
+}  // namespace
+
+// The builders below are registered in section_registry.cpp.
+
+Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
+                              std::vector<Section>& out) {
+  auto activity = activity_of(scope, options);
+  if (!activity.ok()) return activity.status();
+  auto cells = compute_revenue(scope, *activity, options.revenue);
+  if (!cells.ok()) return cells.status();
+  Section s;
+  s.id = "revenue";
+  s.title = "Revenue";
+  s.add_column("group", "Group", ColumnKind::kText);
+  s.add_column("period", "Period", ColumnKind::kText);
+  s.add_column("partial", "Partial", ColumnKind::kFlag);
+  s.add_column("net_revenue", "Net revenue", ColumnKind::kMoney);
+  s.add_column("purchases", "Purchases", ColumnKind::kCount);
+  s.add_column("purchase_amount", "Purchase amount", ColumnKind::kMoney);
+  s.add_column("refunds", "Refunds", ColumnKind::kCount);
+  s.add_column("refund_amount", "Refund amount", ColumnKind::kMoney);
+  s.add_column("aov", "AOV", ColumnKind::kMoney);
+  s.add_column("active_customers", "Active", ColumnKind::kCount);
+  s.add_column("arpu", "ARPU", ColumnKind::kMoney);
+  s.add_column("buyers", "Buyers", ColumnKind::kCount);
+  s.add_column("repeat_buyers", "Repeat buyers", ColumnKind::kCount);
+  s.add_column("repeat_rate", "Repeat rate", ColumnKind::kRate);
+  s.add_column("repeat_rate_low", "Repeat low", ColumnKind::kRate);
+  s.add_column("repeat_rate_high", "Repeat high", ColumnKind::kRate);
+  s.add_column("retention_customers", "NRR base customers", ColumnKind::kCount);
+  s.add_column("retention_base", "NRR base revenue", ColumnKind::kMoney);
+  s.add_column("nrr", "NRR", ColumnKind::kRate);
+  s.add_column("grr", "GRR", ColumnKind::kRate);
+  auto row = [&](const std::string& group, std::string period, bool partial, const RevenueCell& c) {
+    const RevenueResult r = revenue_result(c, options.revenue.z);
+    Value low, high;
+    if (r.repeat_purchase.ci) {
+      low = r.repeat_purchase.ci->low;
+      high = r.repeat_purchase.ci->high;
+    }
+    s.rows.push_back({group,
+                      std::move(period),
+                      partial,
+                      r.net_revenue,
+                      r.purchase_count,
+                      r.purchase_amount,
+                      r.refund_count,
+                      r.refund_amount,
+                      money(r.aov),
+                      r.active_customers,
+                      money(r.arpu),
+                      r.repeat_purchase.denominator,
+                      r.repeat_purchase.count,
+                      number(r.repeat_purchase.rate),
+                      low,
+                      high,
+                      r.retention_customers,
+                      r.retention_base,
+                      number(r.nrr),
+                      number(r.grr)});
+  };
+  for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
+    const std::string& group = scope.grouping.labels[g];
+    row(group, kWindowLabel, false, cells->window(g));
+    for (std::size_t p = 0; p < scope.periods.size(); ++p) {
+      row(group, scope.periods[p].label, scope.periods[p].partial, cells->at(g, p));
+    }
+  }
+  s.notes.push_back(
+      "Net revenue = purchases − refunds. AOV = purchase amount / purchases. ARPU = net revenue / "
+      "customers active during the period. Repeat rate = customers with ≥ 2 purchases / with ≥ 1, "
+      "as of the period's end.");
+  s.notes.push_back(
+      "NRR = revenue now of the customers with net revenue > 0 in the previous period / their "
+      "revenue then; GRR caps each customer at the previous period's revenue. Window rows pool "
+      "the periods.");
+  out.push_back(std::move(s));
+  return Status::Ok();
+}
+
+Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
+                          std::vector<Section>& out) {
+  const CacResult cac = compute_cac(scope);
+  Section by_channel;
+  by_channel.id = "cac_channels";
+  by_channel.title = "New customers, spend and CAC per channel";
+  by_channel.add_column("period", "Period", ColumnKind::kText);
+  by_channel.add_column("partial", "Partial", ColumnKind::kFlag);
+  by_channel.add_column("channel", "Channel", ColumnKind::kText);
+  by_channel.add_column("new_customers", "New customers", ColumnKind::kCount);
+  by_channel.add_column("spend", "Spend", ColumnKind::kMoney);
+  by_channel.add_column("cac", "CAC", ColumnKind::kMoney);
+
+  Section summary;
+  summary.id = "cac_summary";
+  summary.title = "Blended and paid CAC";
+  summary.add_column("period", "Period", ColumnKind::kText);
+  summary.add_column("partial", "Partial", ColumnKind::kFlag);
+  summary.add_column("spend", "Spend", ColumnKind::kMoney);
+  summary.add_column("new_customers", "New customers", ColumnKind::kCount);
+  summary.add_column("blended_cac", "Blended CAC", ColumnKind::kMoney);
+  summary.add_column("paid_new_customers", "Paid new", ColumnKind::kCount);
+  summary.add_column("unpaid_new_customers", "Unpaid new", ColumnKind::kCount);
+  summary.add_column("paid_cac", "Paid CAC", ColumnKind::kMoney);
+
+  auto rows = [&](const std::string& period, bool partial, const CostSpan& span) {
+    for (std::size_t k = 0; k < cac.channels.size(); ++k) {
+      const ChannelCost& ch = span.channels[k];
+      by_channel.rows.push_back(
+          {period, partial, cac.channels[k], ch.new_customers, ch.spend, money(ch.cac)});
+    }
+    summary.rows.push_back({period, partial, span.spend, span.new_customers,
+                            money(span.blended_cac), span.paid_new_customers,
+                            span.unpaid_new_customers, money(span.paid_cac)});
+  };
+  rows(kWindowLabel, false, cac.window);
+  for (std::size_t p = 0; p < scope.periods.size(); ++p) {
+    rows(scope.periods[p].label, scope.periods[p].partial, cac.periods[p]);
+  }
+  by_channel.notes.push_back(
+      "CAC = spend / new customers of the channel: null with spend but no new customer, 0 with "
+      "new customers but no spend. \"(none)\" = customers without an acquisition channel.");
+  if (scope.group_by.kind != GroupBy::Kind::kNone) {
+    by_channel.notes.push_back(
+        "CAC is per acquisition channel whatever --by: spend has no other "
+        "attribute to split it by.");
+  }
+  if (scope.store->spend_count() == 0)
+    by_channel.notes.push_back("No spend table: every CAC is 0 or null.");
+  summary.notes.push_back(
+      "Blended CAC = all spend / all new customers. Paid CAC = all spend / new customers whose "
+      "channel had spend in the period; unpaid new customers are the others.");
+  out.push_back(std::move(by_channel));
+  out.push_back(std::move(summary));
+  return Status::Ok();
+}
+
+Status build_payback_sections(const Scope& scope, const ReportOptions& options,
+                              std::vector<Section>& out) {
+  const CacResult cac = compute_cac(scope);
+  auto payback = compute_payback(scope, cac, options.payback);
+  if (!payback.ok()) return payback.status();
+  Section s;
+  s.id = "cac_payback";
+  s.title = "CAC payback (months)";
+  s.add_column("cohort", "Cohort", ColumnKind::kText);
+  s.add_column("partial", "Partial", ColumnKind::kFlag);
+  s.add_column("channel", "Channel", ColumnKind::kText);
+  s.add_column("new_customers", "New customers", ColumnKind::kCount);
+  s.add_column("spend", "Spend", ColumnKind::kMoney);
+  s.add_column("margin_revenue", "Margin revenue", ColumnKind::kMoney);
+  s.add_column("months_observed", "Months observed", ColumnKind::kCount);
+  s.add_column("payback_months", "Payback months", ColumnKind::kCount);
+  for (const Payback& p : payback->rows) {
+    const Period& period = scope.periods[p.cohort];
+    s.rows.push_back({period.label, period.partial, p.channel.empty() ? kAllChannels : p.channel,
+                      p.new_customers, p.spend, p.margin_revenue,
+                      static_cast<std::int64_t>(p.months_observed), count(p.months)});
+  }
+  s.notes.push_back(
+      "Payback = smallest k ≥ 1 with m × net revenue of the cohort's customers in its first k "
+      "calendar months ≥ the spend of its period; null while not paid back or with no spend. " +
+      margin_note(options.payback.margin));
+  out.push_back(std::move(s));
+  return Status::Ok();
+}
+
+Status build_clv_sections(const Scope& scope, const ReportOptions& options,
+                          std::vector<Section>& out) {
+  auto historical = compute_historical_clv(scope, options.clv);
+  if (!historical.ok()) return historical.status();
+  auto activity = activity_of(scope, options);
+  if (!activity.ok()) return activity.status();
+  auto formula = compute_formula_clv(scope, *activity, options.clv);
+  if (!formula.ok()) return formula.status();
+  Section s;
+  s.id = "clv";
+  s.title = "Customer lifetime value";
+  s.add_column("group", "Group", ColumnKind::kText);
+  s.add_column("customers", "Customers", ColumnKind::kCount);
+  s.add_column("historical_clv_total", "Historical CLV total", ColumnKind::kMoney);
+  s.add_column("historical_clv_mean", "Historical CLV mean", ColumnKind::kMoney);
+  s.add_column("months", "Complete months", ColumnKind::kCount);
+  s.add_column("mean_monthly_arpu", "Mean monthly ARPU", ColumnKind::kMoney);
+  s.add_column("start_active", "Σ active at start", ColumnKind::kCount);
+  s.add_column("churned", "Σ churned", ColumnKind::kCount);
+  s.add_column("monthly_churn", "Monthly churn", ColumnKind::kRate);
+  s.add_column("formula_clv", "Formula CLV", ColumnKind::kMoney);
+  for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
+    const GroupClv& h = historical->groups[g];
+    const FormulaClv& f = (*formula)[g];
+    s.rows.push_back({scope.grouping.labels[g], h.customers, h.total, money(h.mean),
+                      static_cast<std::int64_t>(f.months), money(f.mean_arpu), f.churn.denominator,
+                      f.churn.count, number(f.churn.rate), money(f.clv)});
+  }
+  s.notes.push_back(
+      "Historical CLV = m × net revenue from acquisition to the as-of time, over customers "
+      "acquired before it. Formula CLV = m × mean monthly ARPU / pooled monthly churn over the "
+      "calendar months entirely inside the window; null when churn is 0. " +
+      margin_note(options.clv.margin));
+  out.push_back(std::move(s));
+  return Status::Ok();
+}
+
+Status build_clv_cac_sections(const Scope& scope, const ReportOptions& options,
+                              std::vector<Section>& out) {
+  auto historical = compute_historical_clv(scope, options.clv);
+  if (!historical.ok()) return historical.status();
+  const CacResult cac = compute_cac(scope);
+  auto ratios = compute_clv_cac(scope, cac, historical->clv);
+  if (!ratios.ok()) return ratios.status();
+  Section s;
+  s.id = "clv_cac";
+  s.title = "CLV:CAC per channel";
+  s.add_column("channel", "Channel", ColumnKind::kText);
+  s.add_column("new_customers", "New customers", ColumnKind::kCount);
+  s.add_column("mean_clv", "Mean CLV", ColumnKind::kMoney);
+  s.add_column("cac", "CAC", ColumnKind::kMoney);
+  s.add_column("clv_cac", "CLV:CAC", ColumnKind::kNumber, 2);
+  s.add_column("benchmark", "Benchmark", ColumnKind::kNumber, 1);
+  s.add_column("meets_benchmark", "≥ benchmark", ColumnKind::kFlag);
+  for (const ChannelClvCac& r : *ratios) {
+    Value meets;
+    if (r.meets_benchmark) meets = *r.meets_benchmark;
+    s.rows.push_back({r.channel, r.new_customers, money(r.mean_clv), money(r.cac), number(r.ratio),
+                      kClvCacBenchmark, meets});
+  }
+  s.notes.push_back(
+      "CLV:CAC = mean historical CLV of the channel's new customers in the window / its CAC over "
+      "the window (null when CAC is 0 or null); the common benchmark is 3:1. " +
+      margin_note(options.clv.margin));
+  out.push_back(std::move(s));
+  return Status::Ok();
+}
+
+}  // namespace clm::detail
