@@ -16,6 +16,7 @@ struct ReportArgs {
   ScopeArgs scope;
   OutputOptions output;
   std::vector<std::string> sections;
+  double margin = 1.0;  // m for CLV and CAC payback (metrics.md default 1.0)
 };
 
 int run_report(const ReportArgs& args) {
@@ -27,6 +28,7 @@ int run_report(const ReportArgs& args) {
   ReportOptions options;
   options.scope = *scope;
   options.sections = args.sections;
+  options.payback.margin = options.clv.margin = args.margin;
   auto doc = build_report(data->store, options, data->loads);
   if (!doc.ok()) return report_error(doc.status());
   if (Status s = write_output(*doc, args.output); !s.ok()) return report_error(s);
@@ -52,6 +54,10 @@ void add_report_command(CLI::App& app) {
          "Comma-separated section ids to print, in report order (default: all): " + section_list())
       ->delimiter(',')
       ->type_name("ID,...");
+  cmd->add_option("--margin", args->margin,
+                  "m: gross-margin fraction applied to revenue in CLV and CAC payback")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   add_output_options(*cmd, args->output);
   cmd->footer(R"(Examples:
   clm report --events events.csv --customers customers.csv --spend spend.csv

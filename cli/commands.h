@@ -20,5 +20,6 @@ void add_report_command(CLI::App& app);
 void add_clv_command(CLI::App& app);
 void add_stages_command(CLI::App& app);
 void add_rfm_command(CLI::App& app);
+void add_value_commands(CLI::App& app);  // `clm value` and `clm cac`
 
 }  // namespace clm::cli

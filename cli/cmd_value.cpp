@@ -1,0 +1,141 @@
+// `clm value` and `clm cac`: the value sections of the report (revenue, CAC,
+// CAC payback, CLV, CLV:CAC) with the margin setting, and a per-customer CSV
+// export of historical CLV.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clm/activity.h"
+#include "clm/clv.h"
+#include "clm/report.h"
+#include "clm/scope.h"
+#include "commands.h"
+#include "common.h"
+
+namespace clm::cli {
+namespace {
+
+struct ValueArgs {
+  InputOptions input;
+  ScopeArgs scope;
+  OutputOptions output;
+  ActivityOptions activity;
+  double margin = 1.0;  // m (metrics.md default 1.0)
+  std::string clv_csv;  // "" = no per-customer export
+};
+
+void add_value_options(CLI::App& cmd, ValueArgs& a) {
+  cmd.add_option("--margin", a.margin,
+                 "m: gross-margin fraction applied to revenue in CLV and CAC payback")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  cmd.add_option("--inactivity-days", a.activity.inactivity_window_days,
+                 "W: days an activity event keeps a customer active (ARPU, formula CLV)")
+      ->capture_default_str();
+  cmd.add_option("--activity-types", a.activity.activity_types,
+                 "A: event types that count as activity (custom types allowed)")
+      ->delimiter(',')
+      ->type_name("TYPE,...")
+      ->capture_default_str();
+}
+
+// Writes the historical CLV of every customer acquired before the as-of time
+// to `path`, all or nothing (a temporary file renamed into place).
+Status export_clv(const EventStore& store, const ScopeOptions& so, double margin,
+                  const std::string& path) {
+  auto scope = make_scope(store, so);
+  if (!scope.ok()) return scope.status();
+  ClvOptions o;
+  o.margin = margin;
+  auto clv = compute_historical_clv(*scope, o);
+  if (!clv.ok()) return clv.status();
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError("cannot write '" + tmp + "'");
+    if (Status s = write_historical_clv_csv(out, *scope, *clv); !s.ok()) return s;
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return Status::IoError("cannot write '" + tmp + "'");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::IoError("cannot write '" + path + "'");
+  }
+  return Status::Ok();
+}
+
+int run_value(const ValueArgs& args, std::vector<std::string> sections, const char* title) {
+  auto scope = parse_scope(args.scope);
+  if (!scope.ok()) return report_error(scope.status());
+  auto data = load_data(args.input, scope->calendar.tz);
+  if (!data.ok()) return report_error(data.status());
+
+  ReportOptions options;
+  options.scope = *scope;
+  options.sections = std::move(sections);
+  options.activity = args.activity;
+  options.payback.margin = args.margin;
+  options.clv.margin = args.margin;
+  auto doc = build_report(data->store, options, data->loads);
+  if (!doc.ok()) return report_error(doc.status());
+  doc->title = title;
+  if (!args.clv_csv.empty()) {
+    if (Status s = export_clv(data->store, *scope, args.margin, args.clv_csv); !s.ok()) {
+      return report_error(s);
+    }
+  }
+  if (Status s = write_output(*doc, args.output); !s.ok()) return report_error(s);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_value_commands(CLI::App& app) {
+  auto value = std::make_shared<ValueArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "value", "Revenue, CAC, CAC payback, historical and formula CLV, and CLV:CAC");
+  add_input_options(*cmd, value->input);
+  add_scope_options(*cmd, value->scope);
+  add_value_options(*cmd, *value);
+  cmd->add_option("--clv-csv", value->clv_csv,
+                  "Also write each customer's historical CLV to FILE (CSV: customer_id, group, "
+                  "acquired_at, channel, net_revenue, clv)")
+      ->type_name("FILE");
+  add_output_options(*cmd, value->output);
+  cmd->footer(R"(Examples:
+  clm value --events events.csv --customers customers.csv --spend spend.csv --margin 0.6
+  clm value --events events.csv --spend spend.csv --by channel --period quarter --format json
+  clm value --events events.csv --clv-csv clv.csv --output value.md
+
+Exit status: 0 ok, 2 usage error, 65 bad input data, 66 an input cannot be opened,
+70 internal error, 74 write error.)");
+  cmd->callback([value] {
+    finish(run_value(*value, {"revenue", "cac", "cac_payback", "clv", "clv_cac"}, "clm value"));
+  });
+
+  auto cac = std::make_shared<ValueArgs>();
+  CLI::App* cac_cmd = app.add_subcommand(
+      "cac", "New customers, spend and CAC per channel, blended and paid CAC, payback, CLV:CAC");
+  add_input_options(*cac_cmd, cac->input);
+  add_scope_options(*cac_cmd, cac->scope);
+  add_value_options(*cac_cmd, *cac);
+  add_output_options(*cac_cmd, cac->output);
+  cac_cmd->footer(R"(Examples:
+  clm cac --events events.csv --customers customers.csv --spend spend.csv
+  clm cac --events events.csv --spend spend.csv --period quarter --margin 0.6 --format md
+
+Exit status: 0 ok, 2 usage error, 65 bad input data, 66 an input cannot be opened,
+70 internal error, 74 write error.)");
+  cac_cmd->callback([cac] {
+    finish(run_value(*cac, {"cac", "cac_payback", "clv_cac"}, "clm cac"));
+  });
+}
+
+}  // namespace clm::cli
