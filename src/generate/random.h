@@ -48,7 +48,8 @@ inline double det_log(double x) {
 // exp(x) for |x| < 700 with ~1 ulp error: x = k·ln2 + r, |r| <= ln2/2, Taylor on r.
 inline double det_exp(double x) {
   const double k = std::floor(x * 1.4426950408889634 + 0.5);
-  const double r = x - k * 0.69314718055994531;
+  // Cody–Waite: ln2 split so that k·ln2_hi is exact for |k| < 2^11.
+  const double r = (x - k * 6.93147180369123816490e-01) - k * 1.90821492927058770002e-10;
   double p = 1.0;
   for (int n = 18; n >= 1; --n) p = 1.0 + p * r / n;
   return std::ldexp(p, static_cast<int>(k));  // exact scaling by a power of two
@@ -58,6 +59,15 @@ class Rng {
  public:
   explicit Rng(std::uint64_t seed) {
     for (auto& w : s_) w = splitmix64(seed);
+  }
+  // A generator with the given state (not all zero), for reference tests.
+  static Rng from_state(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uint64_t d) {
+    Rng rng(0);
+    rng.s_[0] = a;
+    rng.s_[1] = b;
+    rng.s_[2] = c;
+    rng.s_[3] = d;
+    return rng;
   }
 
   std::uint64_t next() {
