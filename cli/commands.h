@@ -21,5 +21,6 @@ void add_clv_command(CLI::App& app);
 void add_stages_command(CLI::App& app);
 void add_rfm_command(CLI::App& app);
 void add_value_commands(CLI::App& app);  // `clm value` and `clm cac`
+void add_generate_command(CLI::App& app);
 
 }  // namespace clm::cli

@@ -35,6 +35,7 @@ Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
   clm::cli::add_rfm_command(app);
   clm::cli::add_clv_command(app);
   clm::cli::add_value_commands(app);
+  clm::cli::add_generate_command(app);
 
   try {
     app.parse(argc, argv);
