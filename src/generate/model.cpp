@@ -132,7 +132,7 @@ GenCustomer simulate_person(std::uint64_t seed, std::uint32_t person, const Span
   row.acquired_at = static_cast<Timestamp>(signup);
   row.acquired_at_blank = guest || rng.chance(0.08);
   if (!guest) ev.add(signup, code(EventType::kSignup), channel);
-  const double sentiment = rng.beta(4.0, 2.0);  // drives survey scores
+  const double sentiment = rng.beta(6.0, 1.4);  // drives survey scores (mean 0.81)
 
   // --- Purchases with dropout (BG/NBD-like) --------------------------------------
   const double rate_per_month = rng.gamma(0.7) * 0.9;
