@@ -153,10 +153,12 @@ std::string measure(const Args& args, const Dataset& d, std::string& failure) {
              clm::generate_extension(d.format), static_cast<double>(d.bytes) / 1e6, d.people);
   fmt::print("  {:<24} {:>10} {:>9} {:>12} {:>9}\n", "step", "median s", "MB/s", "events/s",
              "peak MB");
+  std::fflush(stdout);
   auto row = [&](const std::string& name, const std::vector<double>& s, double rss) {
     const double m = median(s);
     fmt::print("  {:<24} {:>10.4f} {:>9.1f} {:>12.0f} {:>9.1f}\n", name, m,
                static_cast<double>(d.bytes) / 1e6 / m, static_cast<double>(d.events) / m, rss);
+    std::fflush(stdout);  // keep the table in order with the progress lines on stderr
   };
 
   // 1. Ingest: a fresh child per run (cold allocator, its own peak RSS).
