@@ -15,8 +15,9 @@ namespace {
 // −Σ w·LL over the merged rows and its gradient with respect to
 // u = log(r, α, a, b). Rows come in runs of equal x, so the gamma-function
 // terms are evaluated once per distinct x.
-double neg_ll(const std::vector<detail::RfmGroup>& groups, const std::vector<double>& u,
+double neg_ll(const detail::RfmGroups& data, const std::vector<double>& u,
               std::vector<double>* grad) {
+  const std::vector<detail::RfmGroup>& groups = data.rows;
   const double r = std::exp(u[0]), alpha = std::exp(u[1]), a = std::exp(u[2]), b = std::exp(u[3]);
   const double log_alpha = u[1];
   const bool want = grad != nullptr;
@@ -25,6 +26,14 @@ double neg_ll(const std::vector<detail::RfmGroup>& groups, const std::vector<dou
   const double dg_r = want ? detail::digam(r) : 0, dg_b = want ? detail::digam(b) : 0;
   const double dg_ab = want ? detail::digam(a + b) : 0;
   const double log_a = u[2];
+  // log(α + t) and 1/(α + t) once per distinct time value.
+  thread_local std::vector<double> log_at, inv_at;
+  log_at.resize(data.times.size());
+  inv_at.resize(data.times.size());
+  for (std::size_t k = 0; k < data.times.size(); ++k) {
+    log_at[k] = std::log(alpha + data.times[k]);
+    inv_at[k] = 1.0 / (alpha + data.times[k]);
+  }
   std::size_t i = 0;
   while (i < groups.size()) {
     const double x = groups[i].x;
@@ -43,23 +52,34 @@ double neg_ll(const std::vector<detail::RfmGroup>& groups, const std::vector<dou
     double run_w = 0, s_ll = 0, s_r = 0, s_al = 0, s_a = 0, s_b = 0;
     for (; i < groups.size() && groups[i].x == x; ++i) {
       const detail::RfmGroup& g = groups[i];
-      const double lA = std::log(alpha + g.T);
+      const double lA = log_at[g.T_index];
       const double A3 = -rx * lA;
       if (x == 0) {
         s_ll += g.weight * A3;
         if (want) {
           s_r -= g.weight * lA;
-          s_al -= g.weight * rx / (alpha + g.T);
+          s_al -= g.weight * rx * inv_at[g.T_index];
         }
       } else {
-        const double lB = std::log(alpha + g.t_x);
+        const double lB = log_at[g.t_x_index];
         const double A4 = k4 - rx * lB;
-        const double lse = detail::log_add_exp(A3, A4);
+        // lse = log(e^A3 + e^A4) with one exp: w4 = e^A4 / (e^A3 + e^A4).
+        const double d = A4 - A3;
+        double lse, w4;
+        if (d > 0) {
+          const double e = std::exp(-d);
+          lse = A4 + std::log1p(e);
+          w4 = 1 / (1 + e);
+        } else {
+          const double e = std::exp(d);
+          lse = A3 + std::log1p(e);
+          w4 = e / (1 + e);
+        }
         s_ll += g.weight * lse;
         if (want) {
-          const double w3 = std::exp(A3 - lse), w4 = std::exp(A4 - lse);
+          const double w3 = 1 - w4;
           s_r -= g.weight * (w3 * lA + w4 * lB);
-          s_al -= g.weight * rx * (w3 / (alpha + g.T) + w4 / (alpha + g.t_x));
+          s_al -= g.weight * rx * (w3 * inv_at[g.T_index] + w4 * inv_at[g.t_x_index]);
           s_a += g.weight * w4;
           s_b += g.weight * w4;
         }
@@ -130,14 +150,14 @@ Result<BgNbdFit> fit_bgnbd(std::span<const RfmRow> rows, TimeUnit unit, const Fi
   if (sum_x == 0) {
     return Status::DataError("BG/NBD: no repeat buyers, so the model cannot be identified");
   }
-  const std::vector<detail::RfmGroup> groups = detail::group_by_rft(rows);
+  const detail::RfmGroups groups = detail::group_by_rft(rows);
   detail::Objective f = [&](const std::vector<double>& u, std::vector<double>* g) {
     return neg_ll(groups, u, g);
   };
   // Start at r = a = b = 1 and α = ΣT / Σx, which matches the mean purchase rate.
   std::vector<double> u0 = {0.0, std::log(std::max(sum_T / sum_x, 1e-6)), 0.0, 0.0};
   auto run = detail::run_fit("BG/NBD", f, u0, static_cast<double>(rows.size()),
-                             static_cast<std::int64_t>(groups.size()), options);
+                             static_cast<std::int64_t>(groups.rows.size()), options, true);
   if (!run.ok()) return run.status();
   BgNbdFit fit;
   fit.params = {run->theta[0], run->theta[1], run->theta[2], run->theta[3], unit};
@@ -146,7 +166,7 @@ Result<BgNbdFit> fit_bgnbd(std::span<const RfmRow> rows, TimeUnit unit, const Fi
 }
 
 double bgnbd_log_likelihood(const BgNbdParams& p, double x, double t_x, double T) {
-  std::vector<detail::RfmGroup> one = {{x, t_x, T, 1.0}};
+  const detail::RfmGroups one{{{x, t_x, T, 1.0, 0, 1}}, {t_x, T}};
   return -neg_ll(one, {std::log(p.r), std::log(p.alpha), std::log(p.a), std::log(p.b)}, nullptr);
 }
 

@@ -6,7 +6,8 @@
 namespace clm::detail {
 
 Result<FitRun> run_fit(std::string_view model, const Objective& neg_ll, std::vector<double> u0,
-                       double customers, std::int64_t distinct_rows, const FitOptions& options) {
+                       double customers, std::int64_t distinct_rows, const FitOptions& options,
+                       bool exact_gradient) {
   if (!(options.l2_penalty >= 0) || options.max_iterations < 1 ||
       !(options.gradient_tolerance > 0)) {
     return Status::InvalidArgument(
@@ -44,7 +45,7 @@ Result<FitRun> run_fit(std::string_view model, const Objective& neg_ll, std::vec
   q.customers = static_cast<std::int64_t>(customers);
   q.distinct_rows = distinct_rows;
   q.iterations = m.iterations;
-  q.std_errors = log_param_std_errors(neg_ll, m.u);
+  q.std_errors = log_param_std_errors(neg_ll, m.u, exact_gradient);
   return run;
 }
 

@@ -18,7 +18,10 @@ struct FitRun {
 
 // `neg_ll` is the total negative log-likelihood as a function of the
 // log-parameters u (with its gradient when asked). `customers` is n.
+// `exact_gradient`: the gradient is analytic, so the Hessian for the standard
+// errors may be taken from differences of gradients (fewer evaluations).
 Result<FitRun> run_fit(std::string_view model, const Objective& neg_ll, std::vector<double> u0,
-                       double customers, std::int64_t distinct_rows, const FitOptions& options);
+                       double customers, std::int64_t distinct_rows, const FitOptions& options,
+                       bool exact_gradient = false);
 
 }  // namespace clm::detail

@@ -1,7 +1,9 @@
 #include "predictive/forecast_cache.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 namespace clm::detail {
 
@@ -44,22 +46,43 @@ const AliveCurve& ForecastCache::curve(std::int32_t x, double T) {
   const Key key{x, T};
   auto it = curves_.find(key);
   if (it != curves_.end()) return it->second;
+  return curves_.emplace(key, compute(x, T)).first->second;
+}
+
+void ForecastCache::prefill(std::span<const RfmRow> rows, unsigned threads) {
+  std::vector<Key> missing;
+  for (const RfmRow& r : rows) {
+    const Key key{r.x, r.T};
+    if (curves_.try_emplace(key).second) missing.push_back(key);
+  }
+  std::vector<AliveCurve> computed(missing.size());
+  auto work = [&](std::size_t begin, std::size_t step) {
+    for (std::size_t i = begin; i < missing.size(); i += step) {
+      computed[i] = compute(missing[i].x, missing[i].T);
+    }
+  };
+  threads =
+      std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(missing.size() / 64 + 1)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t, threads);
+  work(0, threads);
+  for (auto& th : pool) th.join();
+  for (std::size_t i = 0; i < missing.size(); ++i) curves_[missing[i]] = computed[i];
+}
+
+AliveCurve ForecastCache::compute(std::int32_t x, double T) const {
   AliveCurve c;
   c.forecast = given_alive(x, T, forecast_units_);
   double total = 0, previous = 0, factor = 1;
-  bool ok = true;
-  for (int k = 1; k <= horizon_ && ok; ++k) {
+  for (int k = 1; k <= horizon_; ++k) {
     const auto e = given_alive(x, T, k * month_units_);
-    if (!e) {
-      ok = false;
-      break;
-    }
+    if (!e) return c;
     factor *= monthly_factor_;
     total += factor * (*e - previous);
     previous = *e;
   }
-  if (ok) c.discounted_purchases = total;
-  return curves_.emplace(key, c).first->second;
+  c.discounted_purchases = total;
+  return c;
 }
 
 }  // namespace clm::detail

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -27,6 +28,11 @@ class ForecastCache {
   ForecastCache(const ClvModel& model, const ClvOptions& options);
 
   const AliveCurve& curve(std::int32_t x, double T);
+  // Computes the curves of every distinct (x, T) of `rows`, on up to
+  // `threads` threads, so that lookup() can then be called concurrently.
+  void prefill(std::span<const RfmRow> rows, unsigned threads);
+  // The curve of a prefilled (x, T).
+  const AliveCurve& lookup(std::int32_t x, double T) const { return curves_.at(Key{x, T}); }
   double p_alive(double x, double t_x, double T) const;
   // E[purchases in (T, T + t] | alive, x, T]; nullopt if it cannot be evaluated.
   std::optional<double> given_alive(double x, double T, double t) const;
@@ -37,6 +43,7 @@ class ForecastCache {
     double T;
     bool operator==(const Key& o) const { return x == o.x && T == o.T; }
   };
+  AliveCurve compute(std::int32_t x, double T) const;
   struct KeyHash {
     std::size_t operator()(const Key& k) const;
   };

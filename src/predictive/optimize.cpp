@@ -135,11 +135,12 @@ void numeric_gradient(const Objective& f, const std::vector<double>& u, std::vec
 }
 
 std::vector<std::optional<double>> log_param_std_errors(const Objective& neg_ll,
-                                                        const std::vector<double>& u) {
+                                                        const std::vector<double>& u,
+                                                        bool use_gradient) {
   const std::size_t n = u.size();
   std::vector<std::optional<double>> out(n);
   const double h = 1e-4;
-  const double f0 = neg_ll(u, nullptr);
+  const double f0 = use_gradient ? 0.0 : neg_ll(u, nullptr);
   std::vector<double> hess(n * n), p = u;
   auto at = [&](std::size_t i, double di, std::size_t j, double dj) {
     p = u;
@@ -147,7 +148,24 @@ std::vector<std::optional<double>> log_param_std_errors(const Objective& neg_ll,
     p[j] += dj;
     return neg_ll(p, nullptr);
   };
-  for (std::size_t i = 0; i < n; ++i) {
+  if (use_gradient) {
+    const double hg = 1e-6;
+    std::vector<double> gp(n), gm(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      p = u;
+      p[i] += hg;
+      neg_ll(p, &gp);
+      p[i] = u[i] - hg;
+      neg_ll(p, &gm);
+      for (std::size_t j = 0; j < n; ++j) hess[i * n + j] = (gp[j] - gm[j]) / (2 * hg);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        hess[i * n + j] = hess[j * n + i] = (hess[i * n + j] + hess[j * n + i]) / 2;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < n && !use_gradient; ++i) {
     hess[i * n + i] = (at(i, h, i, 0) - 2 * f0 + at(i, -h, i, 0)) / (h * h);
     for (std::size_t j = 0; j < i; ++j) {
       const double v =

@@ -32,8 +32,10 @@ void numeric_gradient(const Objective& f, const std::vector<double>& u, std::vec
 // Standard errors of θ = exp(u) at a minimum u of `neg_ll` (the total
 // negative log-likelihood as a function of the log-parameters): the inverse of
 // its finite-difference Hessian, mapped by the delta method. nullopt per
-// parameter when the Hessian is not positive definite.
+// parameter when the Hessian is not positive definite. With
+// `use_gradient` the Hessian comes from central differences of the gradient.
 std::vector<std::optional<double>> log_param_std_errors(const Objective& neg_ll,
-                                                        const std::vector<double>& u);
+                                                        const std::vector<double>& u,
+                                                        bool use_gradient);
 
 }  // namespace clm::detail

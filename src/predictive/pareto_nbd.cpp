@@ -131,7 +131,7 @@ Result<ParetoNbdFit> fit_pareto_nbd(std::span<const RfmRow> rows, TimeUnit unit,
   if (sum_x == 0) {
     return Status::DataError("Pareto/NBD: no repeat buyers, so the model cannot be identified");
   }
-  const std::vector<detail::RfmGroup> groups = detail::group_by_rft(rows);
+  const std::vector<detail::RfmGroup> groups = detail::group_by_rft(rows).rows;
   detail::Objective ll_only = [&](const std::vector<double>& u, std::vector<double>*) {
     return neg_ll(groups, u);
   };

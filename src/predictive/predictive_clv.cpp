@@ -2,7 +2,7 @@
 #include "clm/predictive_clv.h"
 
 #include <cmath>
-#include <unordered_map>
+#include <thread>
 
 #include "predictive/forecast_cache.h"
 
@@ -29,22 +29,33 @@ TimeUnit ClvModel::unit() const {
 
 Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
                                const FitOptions& options) {
+  // The spend fit is independent of the purchase fit: run it alongside.
+  std::optional<Result<GammaGammaFit>> spend;
+  std::thread spend_thread([&] { spend.emplace(fit_gamma_gamma(summary, options)); });
   ClvModel model;
+  Status purchase_status;
   if (kind == PurchaseModel::kBgNbd) {
     auto fit = fit_bgnbd(summary, options);
-    if (!fit.ok()) return fit.status();
-    model.purchases = fit->params;
-    model.purchases_quality = std::move(fit->quality);
+    if (fit.ok()) {
+      model.purchases = fit->params;
+      model.purchases_quality = std::move(fit->quality);
+    } else {
+      purchase_status = fit.status();
+    }
   } else {
     auto fit = fit_pareto_nbd(summary, options);
-    if (!fit.ok()) return fit.status();
-    model.purchases = fit->params;
-    model.purchases_quality = std::move(fit->quality);
+    if (fit.ok()) {
+      model.purchases = fit->params;
+      model.purchases_quality = std::move(fit->quality);
+    } else {
+      purchase_status = fit.status();
+    }
   }
-  auto spend = fit_gamma_gamma(summary, options);
-  if (spend.ok()) {
-    model.spend = spend->params;
-    model.spend_quality = std::move(spend->quality);
+  spend_thread.join();
+  if (!purchase_status.ok()) return purchase_status;
+  if (spend->ok()) {
+    model.spend = (*spend)->params;
+    model.spend_quality = std::move((*spend)->quality);
   }
   return model;
 }
@@ -63,24 +74,37 @@ Result<std::vector<CustomerForecast>> forecast_customers(const RfmSummary& summa
         "CLV options: margin and horizon must be >= 0, the discount rate > -100 %, the forecast "
         "horizon >= 0");
   }
+  // Curves per distinct (x, T) first, then the customers, both split over
+  // two threads; each output row depends only on its input row.
+  constexpr unsigned kThreads = 2;
   detail::ForecastCache cache(model, options);
-  std::vector<CustomerForecast> out;
-  out.reserve(summary.rows.size());
-  for (const RfmRow& r : summary.rows) {
-    CustomerForecast f;
-    f.customer = r.customer;
-    f.x = r.x;
-    f.t_x = r.t_x;
-    f.T = r.T;
-    f.monetary = r.monetary;
-    const detail::AliveCurve& curve = cache.curve(r.x, r.T);
-    f.p_alive = cache.p_alive(r.x, r.t_x, r.T);
-    if (curve.forecast) f.expected_purchases = *curve.forecast * f.p_alive;
-    if (model.spend) f.expected_spend = gamma_gamma_expected_spend(*model.spend, r.x, r.monetary);
-    if (f.expected_spend && curve.discounted_purchases) {
-      f.clv = options.margin * *f.expected_spend * *curve.discounted_purchases * f.p_alive;
+  cache.prefill(summary.rows, kThreads);
+  std::vector<CustomerForecast> out(summary.rows.size());
+  auto work = [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const RfmRow& r = summary.rows[i];
+      CustomerForecast& f = out[i];
+      f.customer = r.customer;
+      f.x = r.x;
+      f.t_x = r.t_x;
+      f.T = r.T;
+      f.monetary = r.monetary;
+      const detail::AliveCurve& curve = cache.lookup(r.x, r.T);
+      f.p_alive = cache.p_alive(r.x, r.t_x, r.T);
+      if (curve.forecast) f.expected_purchases = *curve.forecast * f.p_alive;
+      if (model.spend) f.expected_spend = gamma_gamma_expected_spend(*model.spend, r.x, r.monetary);
+      if (f.expected_spend && curve.discounted_purchases) {
+        f.clv = options.margin * *f.expected_spend * *curve.discounted_purchases * f.p_alive;
+      }
     }
-    out.push_back(f);
+  };
+  const std::size_t n = out.size();
+  if (n < 10'000) {
+    work(0, n);
+  } else {
+    std::thread helper(work, n / 2, n);
+    work(0, n / 2);
+    helper.join();
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // of once per customer.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -14,12 +15,22 @@ struct RfmGroup {
   double x = 0;
   double t_x = 0;
   double T = 0;
-  double weight = 0;  // customers with these values
+  double weight = 0;            // customers with these values
+  std::uint32_t t_x_index = 0;  // t_x and T as indices into RfmGroups::times
+  std::uint32_t T_index = 0;
+};
+
+// The merged rows and the distinct time values they use, so a model can
+// evaluate log(α + t) once per distinct t (a few hundred for day-level data)
+// instead of once per row.
+struct RfmGroups {
+  std::vector<RfmGroup> rows;
+  std::vector<double> times;  // sorted, distinct t_x and T values
 };
 
 // Distinct (x, t_x, T), sorted by x then T then t_x (runs of equal x let the
 // models compute their x-only terms once per run).
-std::vector<RfmGroup> group_by_rft(std::span<const RfmRow> rows);
+RfmGroups group_by_rft(std::span<const RfmRow> rows);
 
 struct SpendGroup {
   double x = 0;
