@@ -85,7 +85,10 @@ std::string format_date(Timestamp t, const TimeZone& tz) {
 }
 
 std::string format_timestamp(Timestamp t, const TimeZone& tz) {
-  const std::int64_t offset = tz.offset_at(t);
+  // RFC 3339 offsets have no seconds, but local mean time before ~1900 does (Berlin +00:53:28).
+  // Truncating the offset to whole minutes and deriving the local time from that same offset
+  // keeps the printed text an exact name for the instant, so parsing it back gives t.
+  const std::int64_t offset = tz.offset_at(t) / 60 * 60;
   const std::int64_t local = t + offset;
   const std::int64_t days = floor_div(local, kSecondsPerDay);
   const std::int64_t sod = local - days * kSecondsPerDay;

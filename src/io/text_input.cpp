@@ -119,7 +119,7 @@ Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
 InputBuffer InputBuffer::copy_of(std::string_view data) {
   InputBuffer out;
   out.bytes_ = std::make_unique<char[]>(data.size() + kPadding);  // zero-initialised
-  std::memcpy(out.bytes_.get(), data.data(), data.size());
+  if (!data.empty()) std::memcpy(out.bytes_.get(), data.data(), data.size());
   out.size_ = data.size();
   return out;
 }
@@ -130,6 +130,7 @@ std::string_view strip_bom(std::string_view data) {
 }
 
 Status check_text(std::string_view data, std::string_view name) {
+  if (data.empty()) return Status::Ok();  // an empty view may have a null data()
   if (const void* nul = std::memchr(data.data(), '\0', data.size())) {
     const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - data.data());
     return Status::DataError(fmt::format(

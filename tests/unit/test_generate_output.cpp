@@ -160,7 +160,7 @@ TEST_CASE("every event type appears, with amounts, scores, channels and campaign
   CHECK(per_person < 45);
 }
 
-TEST_CASE("--events gives exactly that many rows", "[generate]") {
+TEST_CASE("the events option gives exactly that many rows", "[generate]") {
   for (std::int64_t n : {1, 33, 12345}) {
     GenerateOptions o = small();
     o.events = n;

@@ -221,7 +221,7 @@ TEST_CASE("CES with one answer has no deviation or interval; with none, nothing"
   CHECK(four.high == 0);
 }
 
-TEST_CASE("Surveys count answers in [from, to) into their months", "[surveys]") {
+TEST_CASE("Surveys count answers from the start up to the end into their months", "[surveys]") {
   const clm::EventStore store = make_store({
       {"a", "2023-12-31T23:59:59Z", "nps", 5},   // before from: ignored
       {"a", "2024-01-31T23:59:59Z", "nps", 10},  // last second of January

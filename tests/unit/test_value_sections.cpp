@@ -97,7 +97,7 @@ TEST_CASE("clv and payback sections apply the margin", "[value][sections]") {
   CHECK(std::get<double>(r.rows[0][column(r, "benchmark")]) == 3.0);
 }
 
-TEST_CASE("a margin outside [0, 1] fails the report", "[value][sections]") {
+TEST_CASE("a margin outside 0..1 fails the report", "[value][sections]") {
   const EventStore store = section_store();
   ReportOptions o;
   o.sections = {"clv"};
