@@ -67,8 +67,14 @@ void write_section(std::ostream& out, const Section& s, bool color) {
     const bool right = is_numeric(s.columns[c].kind);
     std::string h = padded(s.columns[c].title, width[c], right);
     if (c + 1 == ncol) rstrip(h);
-    header += (c ? "  " : "") + (color ? std::string(kBold) + h + std::string(kReset) : h);
-    rule += (c ? "  " : "") + std::string(width[c], '-');
+    if (c) {
+      header.append("  ");
+      rule.append("  ");
+    }
+    if (color) header.append(kBold);
+    header.append(h);
+    if (color) header.append(kReset);
+    rule.append(width[c], '-');
   }
   out << header << '\n' << rule << '\n';
 
@@ -78,8 +84,10 @@ void write_section(std::ostream& out, const Section& s, bool color) {
       const bool right = is_numeric(s.columns[c].kind);
       std::string cell = padded(cells[r][c], width[c], right);
       const bool null = c >= s.rows[r].size() || is_null(s.rows[r][c]);
-      if (color && null) cell = std::string(kDim) + cell + std::string(kReset);
-      line += (c ? "  " : "") + cell;
+      if (c) line.append("  ");
+      if (color && null) line.append(kDim);
+      line.append(cell);
+      if (color && null) line.append(kReset);
     }
     rstrip(line);
     out << line << '\n';
