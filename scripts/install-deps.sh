@@ -8,6 +8,8 @@ packages=(
   libfmt-dev libcli11-dev nlohmann-json3-dev catch2
   libhowardhinnant-date-dev libfast-float-dev libsimdjson-dev
   libboost-dev libnlopt-cxx-dev
+  # the man page (help2man) and the .deb's Depends (dpkg-shlibdeps, file)
+  help2man dpkg-dev file
 )
 # Fuzzing (clang's libFuzzer runtime) is only needed by the test run.
 if [[ "${1:-}" == "--test" ]]; then
