@@ -31,6 +31,7 @@ endfunction()
 # cpack stages and writes under WORK_DIR only, so it can run beside other
 # installs of the same build.
 run(ignored ${CPACK} --config ${BUILD_DIR}/CPackConfig.cmake -G DEB -B ${WORK_DIR}/out)
+file(REMOVE_RECURSE ${WORK_DIR}/out/_CPack_Packages) # the staging copy: hundreds of MB in Debug
 run(arch dpkg --print-architecture)
 set(cli_deb ${WORK_DIR}/out/clm_${VERSION}_${arch}.deb)
 set(dev_deb ${WORK_DIR}/out/libclm-dev_${VERSION}_${arch}.deb)
@@ -111,3 +112,6 @@ run(ignored ${CMAKE_COMMAND} --build ${WORK_DIR}/build --target nps_by_month)
 run(out ${WORK_DIR}/build/nps_by_month)
 # 10 answers: 6 promoters, 2 passives, 2 detractors -> NPS 100 * (6 - 2) / 10 = 40.
 expect("${out}" "\nall +10 +6 +2 +2 +40\\.0 " "nps_by_month output")
+
+# Passed: keep the .deb files, drop the unpacked copy.
+file(REMOVE_RECURSE ${root} ${WORK_DIR}/build)
