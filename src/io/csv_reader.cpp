@@ -7,11 +7,36 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 #include "io/text_input.h"
 
 namespace clm::io {
+namespace {
+
+// Index of the first ',' or '\n' in d[i, n), or n. Eight bytes at a time:
+// a byte equal to c is a zero byte of w ^ c, and the lowest flagged byte of
+// the zero-byte test is always a true one (false positives only sit above it).
+inline std::size_t find_delimiter(const char* d, std::size_t i, std::size_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, d + i, 8);
+      const std::uint64_t c = w ^ (kOnes * ',');
+      const std::uint64_t l = w ^ (kOnes * '\n');
+      const std::uint64_t hit = ((c - kOnes) & ~c & kHigh) | ((l - kOnes) & ~l & kHigh);
+      if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
+    }
+  }
+  while (i < n && d[i] != ',' && d[i] != '\n') ++i;
+  return i;
+}
+
+}  // namespace
 
 void CsvParser::push(CsvRecord& record, FieldRef ref) {
   // Keep at most one field beyond the column limit: enough to report the
@@ -82,7 +107,7 @@ bool CsvParser::next(CsvRecord& r) {
       }
     } else {
       const std::size_t b = pos_;
-      while (pos_ < n && d[pos_] != ',' && d[pos_] != '\n') ++pos_;
+      pos_ = find_delimiter(d, pos_, n);
       std::size_t e = pos_;
       if (e > b && d[e - 1] == '\r' && (pos_ == n || d[pos_] == '\n')) --e;  // "\r\n" line end
       push(r, FieldRef{false, b, e - b});
@@ -110,8 +135,7 @@ bool CsvParser::next(CsvRecord& r) {
   return true;
 }
 
-Status read_csv(std::string_view data, TableSink& sink) {
-  data = strip_bom(data);
+Status read_csv_header(std::string_view data, TableSink& sink, CsvHeader& header) {
   CsvParser parser(data, 1);
   CsvRecord rec;
   bool have_header = false;
@@ -122,24 +146,38 @@ Status read_csv(std::string_view data, TableSink& sink) {
     }
   }
   if (!have_header) return sink.file_error("empty file: a header row is required");
-  auto unterminated_at = [&](std::int64_t line) {
+  if (rec.unterminated) {
     return sink.line_error(
-        line, "unterminated quoted field (the quote opened on this line is never closed)");
-  };
-  if (rec.unterminated) return unterminated_at(rec.line);
+        rec.line, "unterminated quoted field (the quote opened on this line is never closed)");
+  }
   if (rec.field_count > kMaxColumns) {
     return sink.file_error(fmt::format("the header has {} columns, more than the limit of {}",
                                        rec.field_count, kMaxColumns));
   }
-  const std::vector<std::string> header_names(rec.fields.begin(), rec.fields.end());
-  const std::vector<std::string_view> header(header_names.begin(), header_names.end());
-  std::vector<int> slot_of_column;
-  if (Status s = sink.declare_header(header, slot_of_column); !s.ok()) return s;
+  header.names.assign(rec.fields.begin(), rec.fields.end());
+  header.body_offset = parser.position();
+  header.body_line = parser.line();
+  const std::vector<std::string_view> names(header.names.begin(), header.names.end());
+  return sink.declare_header(names, header.slot_of_column);
+}
 
+Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHeader& hdr,
+                     TableSink& sink, bool* unterminated) {
+  CsvParser parser(body, first_line);
+  CsvRecord rec;
+  const std::vector<std::string_view> header(hdr.names.begin(), hdr.names.end());
+  const std::vector<int>& slot_of_column = hdr.slot_of_column;
   std::vector<Field> slots(sink.slot_count());
   while (parser.next(rec)) {
     if (rec.blank) continue;
-    if (rec.unterminated) return unterminated_at(rec.line);
+    if (rec.unterminated) {
+      if (unterminated != nullptr) {
+        *unterminated = true;
+        return Status::Ok();
+      }
+      return sink.line_error(
+          rec.line, "unterminated quoted field (the quote opened on this line is never closed)");
+    }
     Status s;
     if (rec.field_count != header.size()) {
       s = sink.reject_row(
@@ -167,6 +205,13 @@ Status read_csv(std::string_view data, TableSink& sink) {
     if (!s.ok()) return s;
   }
   return Status::Ok();
+}
+
+Status read_csv(std::string_view data, TableSink& sink) {
+  data = strip_bom(data);
+  CsvHeader header;
+  if (Status s = read_csv_header(data, sink, header); !s.ok()) return s;
+  return read_csv_rows(data.substr(header.body_offset), header.body_line, header, sink, nullptr);
 }
 
 }  // namespace clm::io

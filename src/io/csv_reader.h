@@ -30,6 +30,9 @@ class CsvParser {
   CsvParser(std::string_view data, std::int64_t first_line) : data_(data), line_(first_line) {}
   // Reads the next record; false at the end of the input.
   bool next(CsvRecord& record);
+  // Byte offset of the next record and its line.
+  std::size_t position() const { return pos_; }
+  std::int64_t line() const { return line_; }
 
  private:
   struct FieldRef {
@@ -48,5 +51,23 @@ class CsvParser {
 
 // Reads a whole CSV table (header row first) into the sink.
 Status read_csv(std::string_view data, TableSink& sink);
+
+// A declared header and where the rows after it start.
+struct CsvHeader {
+  std::vector<std::string> names;  // input column names
+  std::vector<int> slot_of_column;
+  std::size_t body_offset = 0;  // in the BOM-stripped data
+  std::int64_t body_line = 1;
+};
+
+// Reads the header row of `data` (BOM already stripped) and declares it to the sink.
+Status read_csv_header(std::string_view data, TableSink& sink, CsvHeader& header);
+
+// Reads the rows of `body`, which starts at a record boundary on line
+// `first_line`. With `unterminated` given, a quoted field running to the end
+// of `body` is not an error: *unterminated is set and reading stops (a chunk
+// cut inside a quoted field).
+Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHeader& header,
+                     TableSink& sink, bool* unterminated);
 
 }  // namespace clm::io
