@@ -11,9 +11,10 @@ packages=(
   # the man page (help2man) and the .deb's Depends (dpkg-shlibdeps, file)
   help2man dpkg-dev file
 )
-# Fuzzing (clang's libFuzzer runtime) is only needed by the test run.
+# Fuzzing (clang's libFuzzer runtime) and the browser test (chromium) are only
+# needed by the test run.
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev)
+  packages+=(clang libclang-rt-14-dev chromium)
 fi
 
 missing=()

@@ -1,0 +1,25 @@
+// Internal: the parts of the HTML report page that know the report's
+// section ids — the headline cards and the charts of each section.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "clm/document.h"
+
+namespace clm::detail::html {
+
+// The page's CSS: light and dark colour schemes and a print stylesheet.
+std::string_view style();
+
+// The headline row of cards (customers, active, churn, NPS, CSAT, CES, CAC,
+// CLV, CLV:CAC), each read from its section; a value the report does not
+// hold or that is undefined shows "—" with a note.
+std::string headline(const Document& doc);
+
+// The <figure>s charting section `s` (empty when the section has no chart).
+// Charts use the first kMaxChartGroups groups; the table holds them all.
+inline constexpr std::size_t kMaxChartGroups = 6;
+std::string section_charts(const Document& doc, const Section& s);
+
+}  // namespace clm::detail::html
