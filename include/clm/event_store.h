@@ -176,6 +176,13 @@ class EventStoreBuilder {
   void set_attribute_names(std::vector<std::string> names);
   // Reserves room for about n events (optional).
   void reserve_events(std::size_t n);
+  // Moves every row of `other` into this builder, as if added here after this
+  // builder's own rows (parallel readers fill one builder per chunk). DataError
+  // for a customer listed in both or too many custom types; this builder is
+  // then unchanged. `other` is left empty.
+  Status append(EventStoreBuilder&& other);
+  // Distinct custom (non-contract) event types added so far.
+  std::size_t custom_type_count() const;
 
   std::size_t event_count() const;
   // Sorts, interns and freezes the rows. DataError if absolute money amounts

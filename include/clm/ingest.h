@@ -30,6 +30,9 @@ struct ReadOptions {
   // Input column name → contract column name, e.g. {"user", "customer_id"}.
   std::vector<std::pair<std::string, std::string>> renames;
   std::size_t max_examples = 5;  // rejected rows kept with their location, per table
+  // Threads that parse a large events table in chunks; 0 = one per hardware
+  // thread. Any count gives the same store, counts, examples and errors.
+  unsigned threads = 0;
 };
 
 // One rejected row, for the data-quality report.

@@ -31,7 +31,9 @@ EventStoreBuilder::~EventStoreBuilder() = default;
 EventStoreBuilder::EventStoreBuilder(EventStoreBuilder&&) noexcept = default;
 EventStoreBuilder& EventStoreBuilder::operator=(EventStoreBuilder&&) noexcept = default;
 
-std::size_t EventStoreBuilder::event_count() const { return impl_->ev_time.size(); }
+std::size_t EventStoreBuilder::event_count() const {
+  return impl_->ev_time.size();
+}
 
 void EventStoreBuilder::reserve_events(std::size_t n) {
   Impl& m = *impl_;
@@ -85,7 +87,8 @@ Status EventStoreBuilder::add_event(const EventInput& e) {
   // Amounts and scores on other types carry no meaning in the contract and are not kept.
 
   const TypeCode type =
-      builtin ? code(*builtin) : static_cast<TypeCode>(kFirstCustomType + m.custom_types.intern(e.type));
+      builtin ? code(*builtin)
+              : static_cast<TypeCode>(kFirstCustomType + m.custom_types.intern(e.type));
   if (!builtin && m.custom_types.size() > 0xFFFFu - kFirstCustomType) {
     return Status::DataError("type: more than 65519 distinct custom event types");
   }
@@ -104,8 +107,9 @@ Status EventStoreBuilder::add_customer(const CustomerInput& c) {
   if (Status s = check_id("channel", c.channel, false); !s.ok()) return s;
   Impl& m = *impl_;
   if (c.attributes.size() != m.attribute_names.size()) {
-    return Status::Internal(fmt::format("customer row has {} attribute values for {} attribute columns",
-                                        c.attributes.size(), m.attribute_names.size()));
+    return Status::Internal(
+        fmt::format("customer row has {} attribute values for {} attribute columns",
+                    c.attributes.size(), m.attribute_names.size()));
   }
   for (std::size_t a = 0; a < c.attributes.size(); ++a) {
     if (Status s = check_id(m.attribute_names[a], c.attributes[a], false); !s.ok()) return s;
@@ -120,6 +124,100 @@ Status EventStoreBuilder::add_customer(const CustomerInput& c) {
   for (std::size_t a = 0; a < c.attributes.size(); ++a) {
     m.attributes[a][idx] = m.optional_symbol(m.attribute_values[a], c.attributes[a]);
   }
+  return Status::Ok();
+}
+
+std::size_t EventStoreBuilder::custom_type_count() const {
+  return impl_->custom_types.size();
+}
+
+namespace {
+
+// Interns every string of `from` into `into`: the map from `from`'s ids to `into`'s.
+std::vector<std::uint32_t> merge_symbols(detail::Interner& into, const detail::Interner& from) {
+  std::vector<std::uint32_t> map(from.size());
+  for (std::uint32_t i = 0; i < from.size(); ++i) map[i] = into.intern(from.name(i));
+  return map;
+}
+
+template <typename T>
+void append_column(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty() && to.capacity() <= from.capacity()) {
+    to.swap(from);
+  } else {
+    to.insert(to.end(), from.begin(), from.end());
+  }
+  from = std::vector<T>();
+}
+
+}  // namespace
+
+Status EventStoreBuilder::append(EventStoreBuilder&& other) {
+  Impl& m = *impl_;
+  Impl& o = *other.impl_;
+  if (o.attribute_names != m.attribute_names && !o.attribute_names.empty()) {
+    return Status::Internal("appended builder has other attribute columns");
+  }
+  // Check everything that can fail before changing anything.
+  std::size_t new_types = 0;
+  for (std::uint32_t t = 0; t < o.custom_types.size(); ++t) {
+    new_types += m.custom_types.find(o.custom_types.name(t)) == kNoSymbol ? 1 : 0;
+  }
+  if (m.custom_types.size() + new_types > 0xFFFFu - kFirstCustomType) {
+    return Status::DataError("type: more than 65519 distinct custom event types");
+  }
+  for (std::uint32_t c = 0; c < o.customers.size(); ++c) {
+    if (!o.listed[c]) continue;
+    const std::uint32_t mine = m.customers.find(o.customers.name(c));
+    if (mine != kNoSymbol && m.listed[mine]) {
+      return Status::DataError(
+          fmt::format("customer_id: duplicate customer_id '{}'", o.customers.name(c)));
+    }
+  }
+
+  std::vector<std::uint32_t> customer_map(o.customers.size());
+  for (std::uint32_t c = 0; c < o.customers.size(); ++c) {
+    customer_map[c] = m.customer(o.customers.name(c));
+  }
+  const std::vector<std::uint32_t> channel_map = merge_symbols(m.channels, o.channels);
+  const std::vector<std::uint32_t> campaign_map = merge_symbols(m.campaigns, o.campaigns);
+  const std::vector<std::uint32_t> type_map = merge_symbols(m.custom_types, o.custom_types);
+
+  for (std::uint32_t c = 0; c < o.customers.size(); ++c) {
+    if (!o.listed[c]) continue;
+    const std::uint32_t idx = customer_map[c];
+    m.listed[idx] = 1;
+    m.declared_acquired_at[idx] = o.declared_acquired_at[c];
+    m.declared_channel[idx] =
+        o.declared_channel[c] == kNoSymbol ? kNoSymbol : channel_map[o.declared_channel[c]];
+    for (std::size_t a = 0; a < o.attributes.size(); ++a) {
+      const SymbolId v = o.attributes[a][c];
+      m.attributes[a][idx] =
+          v == kNoSymbol ? kNoSymbol : m.attribute_values[a].intern(o.attribute_values[a].name(v));
+    }
+  }
+
+  detail::apply_remap(o.ev_customer, customer_map);
+  detail::apply_remap(o.ev_channel, channel_map);
+  detail::apply_remap(o.ev_campaign, campaign_map);
+  for (auto& t : o.ev_type) {
+    if (t >= kFirstCustomType) {
+      t = static_cast<TypeCode>(kFirstCustomType + type_map[t - kFirstCustomType]);
+    }
+  }
+  append_column(m.ev_customer, o.ev_customer);
+  append_column(m.ev_time, o.ev_time);
+  append_column(m.ev_type, o.ev_type);
+  append_column(m.ev_amount, o.ev_amount);
+  append_column(m.ev_score, o.ev_score);
+  append_column(m.ev_channel, o.ev_channel);
+  append_column(m.ev_campaign, o.ev_campaign);
+
+  detail::apply_remap(o.sp_channel, channel_map);
+  append_column(m.sp_date, o.sp_date);
+  append_column(m.sp_channel, o.sp_channel);
+  append_column(m.sp_amount, o.sp_amount);
+  *other.impl_ = Impl();
   return Status::Ok();
 }
 

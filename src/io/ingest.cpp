@@ -10,6 +10,7 @@
 
 #include "io/csv_reader.h"
 #include "io/json_reader.h"
+#include "io/parallel_read.h"
 #include "io/table_sink.h"
 #include "io/text_input.h"
 
@@ -52,6 +53,10 @@ Status read_table(Table table, std::string_view data, bool padded, std::string_v
         fmt::format("{}: the input format must be given (csv, jsonl or json)", name));
   }
   if (Status s = io::check_text(data, name); !s.ok()) return s;
+  if (table == Table::kEvents && format == InputFormat::kCsv) {
+    return io::read_events_parallel(data, name, format, options, builder, load,
+                                    io::reader_threads(options));
+  }
   io::TableSink sink(table, name, options, builder, load);
   if (format == InputFormat::kCsv) return io::read_csv(data, sink);
   if (!padded) {
@@ -59,7 +64,13 @@ Status read_table(Table table, std::string_view data, bool padded, std::string_v
     const io::InputBuffer copy = io::InputBuffer::copy_of(data);
     return read_table(table, copy.text(), true, name, format, options, builder, load);
   }
-  if (format == InputFormat::kJsonLines) return io::read_json_lines(data, sink);
+  if (format == InputFormat::kJsonLines) {
+    if (table == Table::kEvents) {
+      return io::read_events_parallel(data, name, format, options, builder, load,
+                                      io::reader_threads(options));
+    }
+    return io::read_json_lines(data, sink);
+  }
   return io::read_json_array(data, sink);
 }
 

@@ -141,8 +141,8 @@ Status ObjectParser::row(std::int64_t line, std::string_view text) {
 
 // Calls fn(line, text) for each non-blank line.
 template <typename Fn>
-Status for_each_line(std::string_view data, Fn&& fn) {
-  std::int64_t line = 1;
+Status for_each_line(std::string_view data, Fn&& fn, std::int64_t first_line = 1) {
+  std::int64_t line = first_line;
   std::size_t pos = 0;
   while (pos < data.size()) {
     std::size_t end = data.find('\n', pos);
@@ -259,6 +259,14 @@ Status read_json_lines(std::string_view data, TableSink& sink) {
   // The padding bytes follow `data`, and so `body`, whose end is the same.
   return read_objects(body, sink, sink.table() == Table::kCustomers,
                       [&](auto&& fn) { return for_each_line(body, fn); });
+}
+
+Status read_json_lines_chunk(std::string_view lines, std::int64_t first_line,
+                             const char* buffer_end, TableSink& sink) {
+  ObjectParser parser(sink, buffer_end);
+  return for_each_line(
+      lines, [&](std::int64_t line, std::string_view text) { return parser.row(line, text); },
+      first_line);
 }
 
 Status read_json_array(std::string_view data, TableSink& sink) {
