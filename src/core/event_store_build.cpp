@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
+#include <utility>
 
 #include "core/builder_impl.h"
 
@@ -29,6 +31,27 @@ std::vector<T> gather(const std::vector<T>& column, const std::vector<std::uint3
   std::vector<T> out(order.size());
   for (std::size_t i = 0; i < order.size(); ++i) out[i] = column[order[i]];
   return out;
+}
+
+// gather() that then frees the source column.
+template <typename T>
+std::vector<T> take_gather(std::vector<T>& column, const std::vector<std::uint32_t>& order) {
+  std::vector<T> out = gather(column, order);
+  column = std::vector<T>();
+  return out;
+}
+
+// Runs a and b at the same time (b on a second thread when there is one).
+template <typename A, typename B>
+void parallel_pair(A&& a, B&& b) {
+  if (std::thread::hardware_concurrency() < 2) {
+    a();
+    b();
+    return;
+  }
+  std::thread t(std::forward<B>(b));
+  a();
+  t.join();
 }
 
 }  // namespace
@@ -66,8 +89,9 @@ Result<EventStore> EventStoreBuilder::build() {
   // Attribute columns, in byte order of their names.
   std::vector<std::size_t> attr_order(m.attribute_names.size());
   std::iota(attr_order.begin(), attr_order.end(), std::size_t{0});
-  std::sort(attr_order.begin(), attr_order.end(),
-            [&](std::size_t a, std::size_t b) { return m.attribute_names[a] < m.attribute_names[b]; });
+  std::sort(attr_order.begin(), attr_order.end(), [&](std::size_t a, std::size_t b) {
+    return m.attribute_names[a] < m.attribute_names[b];
+  });
   for (std::size_t a : attr_order) {
     std::vector<std::uint32_t> value_remap;
     st.attribute_values_.push_back(m.attribute_values[a].freeze(value_remap));
@@ -83,7 +107,8 @@ Result<EventStore> EventStoreBuilder::build() {
   detail::apply_remap(m.ev_channel, channel_remap);
   detail::apply_remap(m.ev_campaign, campaign_remap);
   for (auto& t : m.ev_type) {
-    if (t >= kFirstCustomType) t = static_cast<TypeCode>(kFirstCustomType + custom_remap[t - kFirstCustomType]);
+    if (t >= kFirstCustomType)
+      t = static_cast<TypeCode>(kFirstCustomType + custom_remap[t - kFirstCustomType]);
   }
   st.offsets_.assign(n_customers + 1, 0);
   for (std::uint32_t c : m.ev_customer) ++st.offsets_[c + 1];
@@ -93,24 +118,56 @@ Result<EventStore> EventStoreBuilder::build() {
     std::vector<std::size_t> next(st.offsets_.begin(), st.offsets_.end() - 1);
     for (std::uint32_t i = 0; i < n_events; ++i) order[next[m.ev_customer[i]]++] = i;
   }
-  auto key_less = [&m](std::uint32_t a, std::uint32_t b) {
-    if (m.ev_time[a] != m.ev_time[b]) return m.ev_time[a] < m.ev_time[b];
+  auto key_less_rest = [&m](std::uint32_t a, std::uint32_t b) {
     if (m.ev_type[a] != m.ev_type[b]) return m.ev_type[a] < m.ev_type[b];
     if (m.ev_channel[a] != m.ev_channel[b]) return m.ev_channel[a] < m.ev_channel[b];
     if (m.ev_campaign[a] != m.ev_campaign[b]) return m.ev_campaign[a] < m.ev_campaign[b];
     if (m.ev_amount[a] != m.ev_amount[b]) return m.ev_amount[a] < m.ev_amount[b];
     return m.ev_score[a] < m.ev_score[b];
   };
-  for (std::size_t c = 0; c < n_customers; ++c) {
-    std::sort(order.begin() + static_cast<std::ptrdiff_t>(st.offsets_[c]),
-              order.begin() + static_cast<std::ptrdiff_t>(st.offsets_[c + 1]), key_less);
+  // Within a customer, sort (time, row) pairs: times are read once, in order,
+  // and only equal times look at the other columns. The customers are split
+  // in two halves of about equal events, sorted on two threads.
+  struct Keyed {
+    Timestamp time;
+    std::uint32_t row;
+  };
+  std::vector<Keyed> keyed(n_events);
+  for (std::size_t k = 0; k < n_events; ++k) keyed[k] = Keyed{m.ev_time[order[k]], order[k]};
+  m.ev_time = std::vector<Timestamp>();
+  auto sort_customers = [&](std::size_t from, std::size_t to) {
+    for (std::size_t c = from; c < to; ++c) {
+      const auto b = keyed.begin() + static_cast<std::ptrdiff_t>(st.offsets_[c]);
+      const auto e = keyed.begin() + static_cast<std::ptrdiff_t>(st.offsets_[c + 1]);
+      if (e - b < 2) continue;
+      std::sort(b, e, [&](const Keyed& x, const Keyed& y) {
+        if (x.time != y.time) return x.time < y.time;
+        return key_less_rest(x.row, y.row);
+      });
+    }
+  };
+  const std::size_t mid_customer = static_cast<std::size_t>(
+      std::upper_bound(st.offsets_.begin(), st.offsets_.end(), n_events / 2) - st.offsets_.begin() -
+      1);
+  parallel_pair([&] { sort_customers(0, std::min(mid_customer, n_customers)); },
+                [&] { sort_customers(std::min(mid_customer, n_customers), n_customers); });
+  st.times_.resize(n_events);
+  for (std::size_t k = 0; k < n_events; ++k) {
+    st.times_[k] = keyed[k].time;
+    order[k] = keyed[k].row;
   }
-  st.times_ = gather(m.ev_time, order);
-  st.types_ = gather(m.ev_type, order);
-  st.amounts_ = gather(m.ev_amount, order);
-  st.scores_ = gather(m.ev_score, order);
-  st.event_channels_ = gather(m.ev_channel, order);
-  st.campaigns_ = gather(m.ev_campaign, order);
+  keyed = std::vector<Keyed>();
+  // Each builder column is released as soon as it is gathered.
+  parallel_pair(
+      [&] {
+        st.types_ = take_gather(m.ev_type, order);
+        st.amounts_ = take_gather(m.ev_amount, order);
+        st.scores_ = take_gather(m.ev_score, order);
+      },
+      [&] {
+        st.event_channels_ = take_gather(m.ev_channel, order);
+        st.campaigns_ = take_gather(m.ev_campaign, order);
+      });
 
   st.type_counts_.assign(kFirstCustomType + st.custom_types_.size(), 0);
   for (TypeCode t : st.types_) ++st.type_counts_[t];
