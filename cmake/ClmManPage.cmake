@@ -4,8 +4,7 @@
 #
 # The page is optional: without help2man, gzip or the CLI, or when the built
 # binary cannot be run here (cross or sanitizer builds), configure says so and
-# goes on. CLM_MANPAGE tells the packaging tests whether to expect it.
-set(CLM_MANPAGE OFF)
+# goes on; the target clm_manpage exists only when the page is built.
 if(NOT TARGET clm_cli)
   return()
 endif()
@@ -20,7 +19,6 @@ if(CMAKE_CROSSCOMPILING OR CLM_SANITIZE)
   message(STATUS "clm: the clm(1) man page is not built in cross or sanitizer builds")
   return()
 endif()
-set(CLM_MANPAGE ON)
 
 set(_clm_man ${PROJECT_BINARY_DIR}/man/clm.1)
 add_custom_command(
