@@ -12,6 +12,7 @@
 #include "clm/predictive_clv.h"
 #include "commands.h"
 #include "common.h"
+#include "settings.h"
 
 namespace clm::cli {
 namespace {
@@ -19,16 +20,13 @@ namespace {
 struct ClvArgs {
   InputOptions input;
   OutputOptions output;
-  std::string tz = "UTC";
+  SettingsOptions settings;  // tz, renames; predict: margin, horizon, discount rate
   std::string model = "bgnbd";
   std::string unit = "week";
   std::string calibration_end;  // "" = day of the latest purchase
   std::string holdout_end;      // "" = none
   std::string params;           // fit: write here; predict/validate: read from here
-  int horizon = 36;
-  double discount = 0.10;
-  double margin = 1.0;
-  double forecast = 0;  // units; 0 = one month
+  double forecast = 0;          // units; 0 = one month
   double penalty = 0;
 };
 
@@ -200,15 +198,19 @@ Result<ClvModel> load_model(const std::string& path) {
 }
 
 int run_clv(Mode mode, const ClvArgs& a) {
-  auto tz = TimeZone::locate(a.tz);
+  auto settings = a.settings.resolve();
+  if (!settings.ok()) return report_error(settings.status());
+  auto tz = TimeZone::locate(settings->tz);
   if (!tz.ok()) return report_error(Status::InvalidArgument("--tz: " + tz.status().message()));
   const auto kind = parse_purchase_model(a.model);
   if (!kind) return report_error(Status::InvalidArgument("--model: expected bgnbd or pareto"));
   if (mode == Mode::kValidate && a.holdout_end.empty()) {
     return report_error(Status::InvalidArgument("validate needs --holdout-end"));
   }
-  auto data = load_data(a.input, *tz);
+  Progress progress(progress_wanted(a.input.quiet));
+  auto data = load_data(a.input, settings->renames, *tz, progress);
   if (!data.ok()) return report_error(data.status());
+  progress.finish();
   auto so = summary_options(a, data->store, *tz);
   if (!so.ok()) return report_error(so.status());
   auto summary = summarize_rfm(data->store, *so);
@@ -255,9 +257,9 @@ int run_clv(Mode mode, const ClvArgs& a) {
     doc.sections.push_back(params_section(model));
   } else if (mode == Mode::kPredict) {
     ClvOptions co;
-    co.margin = a.margin;
-    co.horizon_months = a.horizon;
-    co.annual_discount = a.discount;
+    co.margin = settings->margin;
+    co.horizon_months = static_cast<int>(settings->horizon_months);
+    co.annual_discount = settings->discount_rate;
     if (a.forecast > 0) co.forecast_units = a.forecast;
     auto f = forecast_customers(*summary, model, co);
     if (!f.ok()) return report_error(f.status());
@@ -276,7 +278,9 @@ void add_mode(CLI::App& clv, Mode mode, const char* name, const char* help) {
   auto args = std::make_shared<ClvArgs>();
   CLI::App* cmd = clv.add_subcommand(name, help);
   add_input_options(*cmd, args->input);
-  cmd->add_option("--tz", args->tz, "Time zone in which purchase days are cut (default UTC)");
+  args->settings.add_file(*cmd);
+  args->settings.add_rename(*cmd);
+  args->settings.add_tz(*cmd);
   cmd->add_option("--model", args->model, "Purchase model: bgnbd (default) or pareto");
   cmd->add_option("--unit", args->unit,
                   "Time unit of recency, T and rates: day, week (default), month");
@@ -293,10 +297,8 @@ void add_mode(CLI::App& clv, Mode mode, const char* name, const char* help) {
                     "Read fitted parameters from this JSON file instead of fitting");
   }
   if (mode == Mode::kPredict) {
-    cmd->add_option("--horizon", args->horizon, "CLV horizon in months (default 36)");
-    cmd->add_option("--discount", args->discount,
-                    "Yearly discount rate, applied monthly (default 0.10)");
-    cmd->add_option("--margin", args->margin, "Gross-margin fraction (default 1.0)");
+    args->settings.add_predictive(*cmd);
+    args->settings.add_margin(*cmd);
     cmd->add_option("--forecast", args->forecast,
                     "Horizon of 'expected purchases', in units (default: one month)");
   }

@@ -13,41 +13,34 @@
 #include "clm/stages.h"
 #include "commands.h"
 #include "common.h"
+#include "settings.h"
 
 namespace clm::cli {
 namespace {
 
 struct LifecycleArgs {
   InputOptions input;
-  ScopeArgs scope;
+  SettingsOptions settings;  // scope, W, A, L
   OutputOptions output;
-  ActivityOptions activity;
-  std::int64_t loyalty = 5;
   std::string at;  // stage time; "" = as-of
 };
 
-void add_lifecycle_options(CLI::App& cmd, LifecycleArgs& a) {
-  cmd.add_option("--inactivity-days", a.activity.inactivity_window_days,
-                 "W: days an activity event keeps a customer active")
-      ->capture_default_str();
-  cmd.add_option("--activity-types", a.activity.activity_types,
-                 "A: event types that count as activity (custom types allowed)")
-      ->delimiter(',')
-      ->type_name("TYPE,...")
-      ->capture_default_str();
-}
-
 struct Prepared {
+  Settings settings;
   LoadedData data;
   Scope scope;
 };
 
 Result<Prepared> prepare(const LifecycleArgs& args) {
-  auto so = parse_scope(args.scope);
+  auto settings = args.settings.resolve();
+  if (!settings.ok()) return settings.status();
+  auto so = parse_scope(*settings);
   if (!so.ok()) return so.status();
-  auto data = load_data(args.input, so->calendar.tz);
+  Progress progress(progress_wanted(args.input.quiet));
+  auto data = load_data(args.input, settings->renames, so->calendar.tz, progress);
   if (!data.ok()) return data.status();
-  Prepared p{std::move(data).value(), {}};
+  progress.finish();
+  Prepared p{std::move(settings).value(), std::move(data).value(), {}};
   auto scope = make_scope(p.data.store, *so);
   if (!scope.ok()) return scope.status();
   p.scope = std::move(scope).value();
@@ -65,8 +58,10 @@ int run_stages(const LifecycleArgs& args) {
   // The store moved into Prepared: point the scope at its final place.
   p->scope.store = &p->data.store;
   const Scope& scope = p->scope;
-  auto model =
-      ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, args.activity);
+  ActivityOptions activity;
+  activity.inactivity_window_days = p->settings.inactivity_days;
+  activity.activity_types = p->settings.activity_types;
+  auto model = ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, activity);
   if (!model.ok()) return report_error(model.status());
   Timestamp t = scope.window.to;
   if (!args.at.empty()) {
@@ -89,7 +84,7 @@ int run_stages(const LifecycleArgs& args) {
   s.add_column("purchases", "Purchases", ColumnKind::kCount);
   s.add_column("latest_nps", "Latest NPS", ColumnKind::kCount);
   s.add_column("referrals", "Referrals", ColumnKind::kCount);
-  for (const CustomerStage& c : stages_at(*model, t, args.loyalty)) {
+  for (const CustomerStage& c : stages_at(*model, t, p->settings.loyalty_purchases)) {
     s.rows.push_back({std::string(scope.store->customer_id(c.customer)),
                       scope.grouping.labels[scope.grouping.group_of[c.customer]],
                       std::string(stage_name(c.stage)),
@@ -142,10 +137,11 @@ void add_stages_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "stages", "Export each customer's lifecycle stage at a time, with the facts that decided it");
   add_input_options(*cmd, args->input);
-  add_scope_options(*cmd, args->scope);
-  add_lifecycle_options(*cmd, *args);
-  cmd->add_option("--loyalty-purchases", args->loyalty, "L: purchases that make a customer loyal")
-      ->capture_default_str();
+  args->settings.add_file(*cmd);
+  args->settings.add_rename(*cmd);
+  args->settings.add_scope(*cmd);
+  args->settings.add_activity(*cmd);
+  args->settings.add_loyalty(*cmd);
   cmd->add_option("--at", args->at, "Time of the stages (default: the as-of time)");
   add_output_options(*cmd, args->output);
   cmd->footer(
@@ -158,7 +154,9 @@ void add_rfm_command(CLI::App& app) {
   CLI::App* cmd =
       app.add_subcommand("rfm", "Export each purchaser's R, F, M, scores and RFM segment");
   add_input_options(*cmd, args->input);
-  add_scope_options(*cmd, args->scope);
+  args->settings.add_file(*cmd);
+  args->settings.add_rename(*cmd);
+  args->settings.add_scope(*cmd);
   add_output_options(*cmd, args->output);
   cmd->footer("Example:\n  clm rfm --events events.csv -o rfm.csv\n");
   cmd->callback([args] { finish(run_rfm(*args)); });

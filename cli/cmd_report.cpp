@@ -7,29 +7,31 @@
 #include "clm/report.h"
 #include "commands.h"
 #include "common.h"
+#include "settings.h"
 
 namespace clm::cli {
 namespace {
 
 struct ReportArgs {
   InputOptions input;
-  ScopeArgs scope;
+  SettingsOptions settings;  // scope and every metric setting
   OutputOptions output;
   std::vector<std::string> sections;
-  double margin = 1.0;  // m for CLV and CAC payback (metrics.md default 1.0)
 };
 
 int run_report(const ReportArgs& args) {
-  auto scope = parse_scope(args.scope);
-  if (!scope.ok()) return report_error(scope.status());
-  auto data = load_data(args.input, scope->calendar.tz);
+  auto settings = args.settings.resolve();
+  if (!settings.ok()) return report_error(settings.status());
+  auto options = report_options(*settings);
+  if (!options.ok()) return report_error(options.status());
+  options->sections = args.sections;
+  Progress progress(progress_wanted(args.input.quiet));
+  auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);
   if (!data.ok()) return report_error(data.status());
 
-  ReportOptions options;
-  options.scope = *scope;
-  options.sections = args.sections;
-  options.payback.margin = options.clv.margin = args.margin;
-  auto doc = build_report(data->store, options, data->loads);
+  progress.phase("computing report");
+  auto doc = build_report(data->store, *options, data->loads);
+  progress.finish();
   if (!doc.ok()) return report_error(doc.status());
   if (Status s = write_output(*doc, args.output); !s.ok()) return report_error(s);
   return kExitOk;
@@ -48,24 +50,28 @@ void add_report_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "report", "Print every metric section (or those picked) for the input data");
   add_input_options(*cmd, args->input);
-  add_scope_options(*cmd, args->scope);
+  args->settings.add_file(*cmd);
+  args->settings.add_rename(*cmd);
+  args->settings.add_scope(*cmd);
   cmd->add_option(
          "--sections", args->sections,
          "Comma-separated section ids to print, in report order (default: all): " + section_list())
       ->delimiter(',')
       ->type_name("ID,...");
-  cmd->add_option("--margin", args->margin,
-                  "m: gross-margin fraction applied to revenue in CLV and CAC payback")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
+  args->settings.add_margin(*cmd);
+  args->settings.add_activity(*cmd);
+  args->settings.add_loyalty(*cmd);
+  args->settings.add_report_extras(*cmd);
   add_output_options(*cmd, args->output);
   cmd->footer(R"(Examples:
   clm report --events events.csv --customers customers.csv --spend spend.csv
   clm report --events events.csv --from 2024-01-01 --to 2025-01-01 --period quarter --by country
   clm report --events events.jsonl --tz Europe/Berlin --week-start sunday --period week
   clm report --events events.csv --sections data_quality,nps --format json --output report.json
+  clm report --events events.csv --settings team.json --period week
   cat events.csv | clm report --events - --input-format csv --lenient
 
+Settings: defaults < --settings FILE < options given (clm config --print shows them).
 Output goes to standard output (or --output FILE); messages go to standard error.
 Exit status: 0 ok, 2 usage error, 65 bad input data, 66 an input cannot be opened,
 70 internal error, 74 write error.

@@ -15,32 +15,24 @@
 #include "clm/scope.h"
 #include "commands.h"
 #include "common.h"
+#include "settings.h"
 
 namespace clm::cli {
 namespace {
 
 struct ValueArgs {
   InputOptions input;
-  ScopeArgs scope;
+  SettingsOptions settings;  // scope, m, W, A
   OutputOptions output;
-  ActivityOptions activity;
-  double margin = 1.0;  // m (metrics.md default 1.0)
   std::string clv_csv;  // "" = no per-customer export
 };
 
 void add_value_options(CLI::App& cmd, ValueArgs& a) {
-  cmd.add_option("--margin", a.margin,
-                 "m: gross-margin fraction applied to revenue in CLV and CAC payback")
-      ->check(CLI::Range(0.0, 1.0))
-      ->capture_default_str();
-  cmd.add_option("--inactivity-days", a.activity.inactivity_window_days,
-                 "W: days an activity event keeps a customer active (ARPU, formula CLV)")
-      ->capture_default_str();
-  cmd.add_option("--activity-types", a.activity.activity_types,
-                 "A: event types that count as activity (custom types allowed)")
-      ->delimiter(',')
-      ->type_name("TYPE,...")
-      ->capture_default_str();
+  a.settings.add_file(cmd);
+  a.settings.add_rename(cmd);
+  a.settings.add_scope(cmd);
+  a.settings.add_margin(cmd);
+  a.settings.add_activity(cmd);
 }
 
 // Writes the historical CLV of every customer acquired before the as-of time
@@ -72,22 +64,23 @@ Status export_clv(const EventStore& store, const ScopeOptions& so, double margin
 }
 
 int run_value(const ValueArgs& args, std::vector<std::string> sections, const char* title) {
-  auto scope = parse_scope(args.scope);
-  if (!scope.ok()) return report_error(scope.status());
-  auto data = load_data(args.input, scope->calendar.tz);
+  auto settings = args.settings.resolve();
+  if (!settings.ok()) return report_error(settings.status());
+  auto options = report_options(*settings);
+  if (!options.ok()) return report_error(options.status());
+  options->sections = std::move(sections);
+  Progress progress(progress_wanted(args.input.quiet));
+  auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);
   if (!data.ok()) return report_error(data.status());
 
-  ReportOptions options;
-  options.scope = *scope;
-  options.sections = std::move(sections);
-  options.activity = args.activity;
-  options.payback.margin = args.margin;
-  options.clv.margin = args.margin;
-  auto doc = build_report(data->store, options, data->loads);
+  progress.phase("computing report");
+  auto doc = build_report(data->store, *options, data->loads);
+  progress.finish();
   if (!doc.ok()) return report_error(doc.status());
   doc->title = title;
   if (!args.clv_csv.empty()) {
-    if (Status s = export_clv(data->store, *scope, args.margin, args.clv_csv); !s.ok()) {
+    if (Status s = export_clv(data->store, options->scope, settings->margin, args.clv_csv);
+        !s.ok()) {
       return report_error(s);
     }
   }
@@ -102,7 +95,6 @@ void add_value_commands(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "value", "Revenue, CAC, CAC payback, historical and formula CLV, and CLV:CAC");
   add_input_options(*cmd, value->input);
-  add_scope_options(*cmd, value->scope);
   add_value_options(*cmd, *value);
   cmd->add_option("--clv-csv", value->clv_csv,
                   "Also write each customer's historical CLV to FILE (CSV: customer_id, group, "
@@ -124,7 +116,6 @@ Exit status: 0 ok, 2 usage error, 65 bad input data, 66 an input cannot be opene
   CLI::App* cac_cmd = app.add_subcommand(
       "cac", "New customers, spend and CAC per channel, blended and paid CAC, payback, CLV:CAC");
   add_input_options(*cac_cmd, cac->input);
-  add_scope_options(*cac_cmd, cac->scope);
   add_value_options(*cac_cmd, *cac);
   add_output_options(*cac_cmd, cac->output);
   cac_cmd->footer(R"(Examples:

@@ -22,5 +22,7 @@ void add_stages_command(CLI::App& app);
 void add_rfm_command(CLI::App& app);
 void add_value_commands(CLI::App& app);  // `clm value` and `clm cac`
 void add_generate_command(CLI::App& app);
+void add_check_command(CLI::App& app);   // `clm check`: goals
+void add_config_command(CLI::App& app);  // `clm config --print`
 
 }  // namespace clm::cli

@@ -29,27 +29,6 @@ std::string lower(std::string_view s) {
   return r;
 }
 
-Result<Weekday> parse_weekday(std::string_view text) {
-  static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                                "thursday", "friday", "saturday"};
-  const std::string s = lower(text);
-  for (int i = 0; i < 7; ++i) {
-    // The full name or any prefix of at least three letters ("mon", "tues").
-    if (s.size() >= 3 && kNames[i].substr(0, s.size()) == s) return static_cast<Weekday>(i);
-  }
-  return Status::InvalidArgument("--week-start: unknown day '" + std::string(text) +
-                                 "' (expected monday, tuesday, ..., sunday)");
-}
-
-Result<Timestamp> parse_bound(std::string_view option, const std::string& text,
-                              const TimeZone& tz) {
-  auto t = parse_timestamp(text, tz);
-  if (!t.ok()) {
-    return Status::InvalidArgument(std::string(option) + ": " + t.status().message());
-  }
-  return *t;
-}
-
 void print_rejections(const std::vector<TableLoad>& loads) {
   for (const TableLoad& load : loads) {
     if (load.rows_rejected() == 0) continue;
@@ -163,36 +142,8 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_flag("--lenient", o.lenient,
                "Skip bad rows (counted by reason, listed on stderr and in the data-quality "
                "section) instead of failing with exit 65");
-  cmd.add_option("--rename", o.renames,
-                 "Read input column OLD as contract column NEW, e.g. --rename user=customer_id "
-                 "(repeatable)")
-      ->type_name("OLD=NEW");
-}
-
-void add_scope_options(CLI::App& cmd, ScopeArgs& o) {
-  cmd.add_option("--from", o.from,
-                 "Window start (inclusive), e.g. 2024-01-01 or 2024-01-01T00:00:00Z; default: "
-                 "midnight before the first event")
-      ->type_name("TIME");
-  cmd.add_option("--to", o.to,
-                 "Window end and as-of time (exclusive); default: first midnight after the last "
-                 "event")
-      ->type_name("TIME");
-  cmd.add_option("--period", o.period, "Period of the time series and of cohorts")
-      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))
-      ->type_name("UNIT")
-      ->capture_default_str();
-  cmd.add_option("--by", o.by,
-                 "Group customers by a customers-table attribute (e.g. country), 'channel' or "
-                 "'cohort'")
-      ->type_name("ATTR");
-  cmd.add_option("--tz", o.tz,
-                 "IANA time zone in which days and periods are cut and local times are read")
-      ->type_name("ZONE")
-      ->capture_default_str();
-  cmd.add_option("--week-start", o.week_start, "First day of a week period")
-      ->type_name("DAY")
-      ->capture_default_str();
+  cmd.add_flag("--quiet,-q", o.quiet,
+               "No progress display (shown only when standard error is a terminal)");
 }
 
 void add_output_options(CLI::App& cmd, OutputOptions& o) {
@@ -206,14 +157,22 @@ void add_output_options(CLI::App& cmd, OutputOptions& o) {
       ->type_name("FILE");
 }
 
-Result<LoadedData> load_data(const InputOptions& in, const TimeZone& tz) {
+// Size of an input for the progress display; 0 for standard input or unknown.
+std::int64_t file_size(const std::string& path) {
+  struct stat st {};
+  if (path == "-" || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return 0;
+  return static_cast<std::int64_t>(st.st_size);
+}
+
+Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::string>& renames,
+                             const TimeZone& tz, Progress& progress) {
   ReadOptions ro;
   auto format = parse_input_format(in.input_format);
   if (!format.ok()) return format.status();
   ro.format = *format;
   ro.lenient = in.lenient;
   ro.tz = tz;
-  for (const std::string& r : in.renames) {
+  for (const std::string& r : renames) {
     const auto eq = r.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == r.size()) {
       return Status::InvalidArgument("--rename: expected OLD=NEW, got '" + r + "'");
@@ -227,51 +186,32 @@ Result<LoadedData> load_data(const InputOptions& in, const TimeZone& tz) {
 
   EventStoreBuilder builder;
   LoadedData data;
-  {
+  using Loader = Status (*)(std::string_view, const ReadOptions&, EventStoreBuilder&, TableLoad&);
+  const std::pair<const std::string*, Loader> tables[] = {
+      {&in.events, &load_events}, {&in.customers, &load_customers}, {&in.spend, &load_spend}};
+  for (const auto& [path, loader] : tables) {
+    if (path->empty()) continue;
+    progress.phase("reading " + (*path == "-" ? std::string("<stdin>") : *path), file_size(*path));
     TableLoad load;
-    if (Status s = load_events(in.events, ro, builder, load); !s.ok()) return s;
+    if (Status s = loader(*path, ro, builder, load); !s.ok()) {
+      progress.finish();
+      return s;
+    }
+    progress.add_rows(load.rows_read);
     data.loads.push_back(std::move(load));
   }
-  if (!in.customers.empty()) {
-    TableLoad load;
-    if (Status s = load_customers(in.customers, ro, builder, load); !s.ok()) return s;
-    data.loads.push_back(std::move(load));
+  if (in.lenient) {
+    progress.finish();  // the summary must not share a line with the progress
+    print_rejections(data.loads);
   }
-  if (!in.spend.empty()) {
-    TableLoad load;
-    if (Status s = load_spend(in.spend, ro, builder, load); !s.ok()) return s;
-    data.loads.push_back(std::move(load));
-  }
-  if (in.lenient) print_rejections(data.loads);
+  progress.phase("building store");
   auto store = builder.build();
-  if (!store.ok()) return store.status();
+  if (!store.ok()) {
+    progress.finish();
+    return store.status();
+  }
   data.store = std::move(store).value();
   return data;
-}
-
-Result<ScopeOptions> parse_scope(const ScopeArgs& args) {
-  ScopeOptions so;
-  auto tz = TimeZone::locate(args.tz);
-  if (!tz.ok()) return Status::InvalidArgument("--tz: " + tz.status().message());
-  so.calendar.tz = *tz;
-  auto week_start = parse_weekday(args.week_start);
-  if (!week_start.ok()) return week_start.status();
-  so.calendar.week_start = *week_start;
-  auto period = parse_period_unit(args.period);
-  if (!period.ok()) return Status::InvalidArgument("--period: " + period.status().message());
-  so.period = *period;
-  if (!args.from.empty()) {
-    auto t = parse_bound("--from", args.from, so.calendar.tz);
-    if (!t.ok()) return t.status();
-    so.from = *t;
-  }
-  if (!args.to.empty()) {
-    auto t = parse_bound("--to", args.to, so.calendar.tz);
-    if (!t.ok()) return t.status();
-    so.to = *t;
-  }
-  so.group_by = GroupBy::parse(args.by);
-  return so;
 }
 
 Status write_output(const Document& doc, const OutputOptions& out) {

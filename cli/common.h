@@ -14,6 +14,7 @@
 #include "clm/reporters.h"
 #include "clm/scope.h"
 #include "clm/status.h"
+#include "progress.h"
 
 namespace CLI {
 class App;
@@ -33,27 +34,17 @@ inline constexpr int kExitIoError = 74;
 // "clm 0.1.0" for --version.
 std::string version_text();
 
-// --events/--customers/--spend, --input-format, --lenient, --rename.
+// --events/--customers/--spend, --input-format, --lenient, --quiet. The
+// settings (--rename, scope, metric options) are in settings.h.
 struct InputOptions {
   std::string events;     // required
   std::string customers;  // "" = none
   std::string spend;      // "" = none
   std::string input_format = "auto";
   bool lenient = false;
-  std::vector<std::string> renames;  // "old=new"
+  bool quiet = false;  // no progress display
 };
 void add_input_options(CLI::App& cmd, InputOptions& o);
-
-// --from/--to/--period/--by/--tz/--week-start.
-struct ScopeArgs {
-  std::string from;  // "" = default window start
-  std::string to;    // "" = default as-of
-  std::string period = "month";
-  std::string by;  // "" = no grouping
-  std::string tz = "UTC";
-  std::string week_start = "monday";
-};
-void add_scope_options(CLI::App& cmd, ScopeArgs& o);
 
 // --format/--output/--color.
 struct OutputOptions {
@@ -69,13 +60,11 @@ struct LoadedData {
   std::vector<TableLoad> loads;
 };
 
-// Reads the tables named in `in` (timestamps without an offset in `tz`). In
-// lenient mode, prints the rejected-row summary on stderr.
-Result<LoadedData> load_data(const InputOptions& in, const TimeZone& tz);
-
-// Turns the scope arguments into ScopeOptions (InvalidArgument for a bad
-// zone, period, week day or timestamp).
-Result<ScopeOptions> parse_scope(const ScopeArgs& args);
+// Reads the tables named in `in` (timestamps without an offset in `tz`,
+// columns renamed by `renames`, "OLD=NEW"), showing its phases on `progress`.
+// In lenient mode, prints the rejected-row summary on stderr.
+Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::string>& renames,
+                             const TimeZone& tz, Progress& progress);
 
 // Writes `doc` to stdout or, atomically, to --output. IoError on failure.
 Status write_output(const Document& doc, const OutputOptions& out);

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   app.footer(R"(Examples:
   clm report --events events.csv --customers customers.csv --spend spend.csv
   clm report --events events.jsonl --period week --tz Europe/Berlin --format json
+  clm check --events events.csv --customers customers.csv --spend spend.csv --goals goals.json
+  clm config --print > settings.json
   clm report --help
 
 Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
@@ -36,6 +38,8 @@ Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
   clm::cli::add_clv_command(app);
   clm::cli::add_value_commands(app);
   clm::cli::add_generate_command(app);
+  clm::cli::add_check_command(app);
+  clm::cli::add_config_command(app);
 
   try {
     app.parse(argc, argv);

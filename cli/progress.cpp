@@ -1,0 +1,148 @@
+// The progress line: a pure formatter and a small thread that redraws it.
+#include "progress.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <string_view>
+
+namespace clm::cli {
+namespace {
+
+constexpr auto kRedrawInterval = std::chrono::milliseconds(100);  // at most 10 redraws a second
+
+double now_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// Bytes this process has read through read(2) so far; 0 where unknown.
+std::int64_t bytes_read_by_process() {
+  std::ifstream io("/proc/self/io");
+  std::string key;
+  std::int64_t value = 0;
+  while (io >> key >> value) {
+    if (key == "rchar:") return value;
+  }
+  return 0;
+}
+
+std::string fixed1(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+// 1234567 -> "1,234,567".
+std::string grouped(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+void write_stderr(std::string_view s) {
+  while (!s.empty()) {
+    const ssize_t n = ::write(STDERR_FILENO, s.data(), s.size());
+    if (n <= 0) return;  // progress is best effort
+    s.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+std::string format_progress(const ProgressSnapshot& s) {
+  constexpr double kMB = 1e6;
+  std::string line = s.phase + ":";
+  std::string sep = " ";
+  if (s.bytes >= 0) {
+    const std::int64_t bytes = s.total > 0 && s.bytes > s.total ? s.total : s.bytes;
+    line += sep + fixed1(static_cast<double>(bytes) / kMB);
+    if (s.total > 0) {
+      line += "/" + fixed1(static_cast<double>(s.total) / kMB) + " MB (" +
+              std::to_string(bytes * 100 / s.total) + "%)";
+    } else {
+      line += " MB";
+    }
+    if (s.seconds > 0) {
+      line += ", " + fixed1(static_cast<double>(bytes) / kMB / s.seconds) + " MB/s";
+    }
+    sep = ", ";
+  }
+  if (s.rows > 0) {
+    line += sep + grouped(s.rows) + " rows";
+    sep = ", ";
+  }
+  line += sep + fixed1(s.seconds) + " s";
+  return line;
+}
+
+bool progress_wanted(bool quiet) {
+  return !quiet && ::isatty(STDERR_FILENO) == 1;
+}
+
+Progress::Progress(bool enabled) : enabled_(enabled) {
+  if (enabled_) thread_ = std::thread([this] { run(); });
+}
+
+Progress::~Progress() {
+  finish();
+}
+
+void Progress::phase(std::string name, std::int64_t total_bytes) {
+  if (!enabled_) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  shown_.phase = std::move(name);
+  shown_.total = total_bytes;
+  shown_.bytes = total_bytes > 0 ? 0 : -1;
+  read_base_ = bytes_read_by_process();
+  phase_start_ = now_seconds();
+  shown_.seconds = 0;
+}
+
+void Progress::add_rows(std::int64_t rows) {
+  if (!enabled_) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  shown_.rows += rows;
+}
+
+void Progress::finish() {
+  if (!enabled_) return;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  if (drawn_width_ > 0) {
+    // Blank the line with spaces (no terminal escape codes) and return to its start.
+    write_stderr("\r" + std::string(drawn_width_, ' ') + "\r");
+    drawn_width_ = 0;
+  }
+  enabled_ = false;
+}
+
+void Progress::run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!cv_.wait_for(lock, kRedrawInterval, [this] { return stop_; })) {
+    if (shown_.phase.empty()) continue;
+    draw_locked();
+  }
+}
+
+void Progress::draw_locked() {
+  shown_.seconds = now_seconds() - phase_start_;
+  if (shown_.bytes >= 0) shown_.bytes = bytes_read_by_process() - read_base_;
+  std::string line = format_progress(shown_);
+  const std::size_t width = line.size();
+  if (width < drawn_width_) line += std::string(drawn_width_ - width, ' ');
+  write_stderr("\r" + line);
+  drawn_width_ = width > drawn_width_ ? width : drawn_width_;
+}
+
+}  // namespace clm::cli

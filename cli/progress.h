@@ -1,0 +1,64 @@
+// Progress on standard error while clm reads and computes: phase, bytes read
+// of the total, rate, rows and elapsed time, redrawn in place at most 10
+// times a second and cleared at the end. Shown only when standard error is a
+// terminal and --quiet is not given; it never uses colour.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace clm::cli {
+
+// What one progress line shows.
+struct ProgressSnapshot {
+  std::string phase;        // "reading events.csv", "building store", "computing report"
+  std::int64_t bytes = -1;  // bytes read in this phase; < 0 = not a reading phase
+  std::int64_t total = 0;   // size of the file; 0 = unknown
+  std::int64_t rows = 0;    // rows read so far (all tables); 0 = not shown
+  double seconds = 0;       // elapsed since this phase began
+};
+
+// One line of progress text, e.g.
+// "reading events.csv: 12.3/45.6 MB (27%), 10.2 MB/s, 1.2 s" or
+// "computing report: 1,234,567 rows, 3.4 s". Pure: depends on `s` alone.
+std::string format_progress(const ProgressSnapshot& s);
+
+// True when progress should be shown: standard error is a terminal and not quiet.
+bool progress_wanted(bool quiet);
+
+// The live display. Disabled, every call does nothing. Bytes are measured as
+// the bytes this process has read (Linux /proc/self/io), so the readers need
+// no callback.
+class Progress {
+ public:
+  explicit Progress(bool enabled);
+  ~Progress();  // clears the line
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+  // Starts a phase; `total_bytes` > 0 makes it a reading phase of that size.
+  void phase(std::string name, std::int64_t total_bytes = 0);
+  // Adds rows read (shown from the next redraw on).
+  void add_rows(std::int64_t rows);
+  // Stops the display and clears its line (before the report is printed).
+  void finish();
+
+ private:
+  void run();
+  void draw_locked();
+
+  bool enabled_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  ProgressSnapshot shown_;
+  std::int64_t read_base_ = 0;  // bytes read by the process when the phase began
+  double phase_start_ = 0;      // seconds on the steady clock
+  std::size_t drawn_width_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace clm::cli

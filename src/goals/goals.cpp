@@ -1,0 +1,304 @@
+// Goals: the metric catalog (which section and column hold each metric) and
+// the check of goals against report documents. Reading values from the
+// Document, not from the metric results, keeps goals exactly in step with
+// what the report prints and lets one check cover every section.
+#include "clm/goals.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+#include "clm/money.h"
+
+namespace clm {
+namespace {
+
+// Edit distance, for "did you mean" on an unknown metric name.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+const GoalMetric* find_metric(std::string_view name) {
+  for (const GoalMetric& m : goal_metrics()) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+std::string unknown_metric(std::string_view name) {
+  std::string msg = "unknown goal metric '" + std::string(name) + "'";
+  std::string_view best;
+  std::size_t best_distance = 4;  // suggest only names a few edits away
+  for (const GoalMetric& m : goal_metrics()) {
+    // A prefix ("churn" for "churn_rate") counts as one edit.
+    const std::size_t d =
+        !name.empty() && m.name.substr(0, name.size()) == name ? 1 : edit_distance(name, m.name);
+    if (d < best_distance) {
+      best_distance = d;
+      best = m.name;
+    }
+  }
+  if (!best.empty()) msg += " (did you mean '" + std::string(best) + "'?)";
+  return msg + "; known metrics: " + [] {
+    std::string list;
+    for (const GoalMetric& m : goal_metrics())
+      list += (list.empty() ? "" : ", ") + std::string(m.name);
+    return list;
+  }();
+}
+
+std::optional<std::size_t> column_index(const Section& s, std::string_view key) {
+  for (std::size_t i = 0; i < s.columns.size(); ++i) {
+    if (s.columns[i].key == key) return i;
+  }
+  return std::nullopt;
+}
+
+const std::string* text_at(const std::vector<Value>& row, std::optional<std::size_t> i) {
+  return i ? std::get_if<std::string>(&row[*i]) : nullptr;
+}
+
+// A cell as a number in report units (money in currency units); nullopt for null.
+std::optional<double> number_of(const Value& v, ColumnKind kind) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) {
+    return kind == ColumnKind::kMoney ? money_to_double(*i) : static_cast<double>(*i);
+  }
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  return std::nullopt;
+}
+
+const Section* find_section(const Document& doc, std::string_view id) {
+  for (const Section& s : doc.sections) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+std::string doc_grouping(const Document& doc) {
+  for (const auto& [key, value] : doc.meta) {
+    if (key == "group_by") return value;
+  }
+  return "none";
+}
+
+// The rows one goal reads, with their scope labels.
+struct Picked {
+  std::string scope;
+  std::string period;
+  const std::vector<Value>* row = nullptr;  // nullptr: no row (null value)
+};
+
+Result<std::vector<Picked>> pick_rows(const GoalSpec& goal, const Section& s, bool per_channel) {
+  const auto period_col = column_index(s, "period");
+  const auto partial_col = column_index(s, "partial");
+  const auto scope_col = column_index(s, per_channel ? "channel" : "group");
+  if (!period_col && goal.period != GoalPeriod::kWindow) {
+    return Status::InvalidArgument("goal metric '" + goal.metric +
+                                   "' has no per-period series: use \"period\": \"window\"");
+  }
+  std::vector<Picked> picked;
+  // For "last" and "last_complete": the index in `picked` of each scope's row.
+  std::vector<std::pair<std::string, std::size_t>> last_of_scope;
+  for (const auto& row : s.rows) {
+    const std::string* scope_value = text_at(row, scope_col);
+    std::string scope = "all";
+    if (scope_value != nullptr && !goal.per.empty()) scope = goal.per + "=" + *scope_value;
+    const std::string* period = text_at(row, period_col);
+    const bool window_row = period == nullptr || *period == "window";
+    if (goal.period == GoalPeriod::kWindow) {
+      if (window_row) picked.push_back({scope, "window", &row});
+      continue;
+    }
+    if (window_row) continue;
+    if (goal.period == GoalPeriod::kEach) {
+      picked.push_back({scope, *period, &row});
+      continue;
+    }
+    if (goal.period == GoalPeriod::kLastComplete && partial_col) {
+      const bool* partial = std::get_if<bool>(&row[*partial_col]);
+      if (partial != nullptr && *partial) continue;
+    }
+    auto it = std::find_if(last_of_scope.begin(), last_of_scope.end(),
+                           [&](const auto& p) { return p.first == scope; });
+    if (it == last_of_scope.end()) {
+      last_of_scope.emplace_back(scope, picked.size());
+      picked.push_back({scope, *period, &row});
+    } else {
+      picked[it->second] = {scope, *period, &row};
+    }
+  }
+  if (picked.empty()) {
+    picked.push_back({goal.per.empty() ? "all" : goal.per + "=(none)",
+                      std::string(goal_period_name(goal.period)), nullptr});
+  }
+  return picked;
+}
+
+}  // namespace
+
+const std::vector<GoalMetric>& goal_metrics() {
+  static const std::vector<GoalMetric> kMetrics = {
+      {"nps", "nps", "nps", "", "", "Net Promoter Score, -100..100"},
+      {"csat", "csat", "csat", "", "", "CSAT: percent of answers 4 or 5, 0..100"},
+      {"csat_mean", "csat", "mean", "", "", "mean CSAT answer, 1..5"},
+      {"ces", "ces", "ces", "", "", "mean CES answer, 1..7 (7 = easiest)"},
+      {"ces_easy_rate", "ces", "easy_rate", "", "", "share of CES answers 5..7"},
+      {"churn_rate", "churn", "churn_rate", "", "", "churned / active at the period start"},
+      {"retention_rate", "churn", "retention_rate", "", "", "retained / active at the start"},
+      {"active_customers", "revenue", "active_customers", "", "",
+       "customers active during the window or period"},
+      {"net_revenue", "revenue", "net_revenue", "", "", "purchases minus refunds (money)"},
+      {"arpu", "revenue", "arpu", "", "", "net revenue per active customer (money)"},
+      {"aov", "revenue", "aov", "", "", "average order value (money)"},
+      {"repeat_purchase_rate", "revenue", "repeat_rate", "", "",
+       "customers with >= 2 purchases / with >= 1"},
+      {"nrr", "revenue", "nrr", "", "", "net revenue retention"},
+      {"grr", "revenue", "grr", "", "", "gross revenue retention"},
+      {"new_customers", "cac_summary", "new_customers", "cac_channels", "new_customers",
+       "customers acquired in the window or period"},
+      {"cac", "cac_summary", "blended_cac", "cac_channels", "cac",
+       "blended CAC (per channel: that channel's CAC) (money)"},
+      {"paid_cac", "cac_summary", "paid_cac", "", "", "spend / new customers of paid channels"},
+      {"clv", "clv", "historical_clv_mean", "clv_cac", "mean_clv", "mean historical CLV (money)"},
+      {"formula_clv", "clv", "formula_clv", "", "", "margin x monthly ARPU / monthly churn"},
+      {"clv_cac", "", "", "clv_cac", "clv_cac", "CLV:CAC, per channel only"},
+      {"activation_rate", "activation", "activation_rate", "", "",
+       "share of new customers buying within D days"},
+      {"median_days_to_first_purchase", "activation", "median_days_to_first_purchase", "", "",
+       "median days from acquisition to the first purchase"},
+      {"median_lifetime_days", "survival", "median_days", "", "",
+       "Kaplan-Meier median lifetime in days"},
+      {"email_delivery_rate", "email", "delivery_rate", "", "", "delivered / sent"},
+      {"email_bounce_rate", "email", "bounce_rate", "", "", "bounced / sent"},
+      {"email_open_rate", "email", "open_rate", "", "", "unique opens / delivered"},
+      {"email_click_rate", "email", "click_rate", "", "", "unique clicks / delivered"},
+      {"email_unsubscribe_rate", "email", "unsubscribe_rate", "", "", "unsubscribes / delivered"},
+  };
+  return kMetrics;
+}
+
+std::string_view goal_period_name(GoalPeriod p) {
+  switch (p) {
+    case GoalPeriod::kWindow:
+      return "window";
+    case GoalPeriod::kLast:
+      return "last";
+    case GoalPeriod::kLastComplete:
+      return "last_complete";
+    case GoalPeriod::kEach:
+      return "each";
+  }
+  return "window";
+}
+
+Result<GoalPeriod> parse_goal_period(std::string_view text) {
+  for (GoalPeriod p :
+       {GoalPeriod::kWindow, GoalPeriod::kLast, GoalPeriod::kLastComplete, GoalPeriod::kEach}) {
+    if (goal_period_name(p) == text) return p;
+  }
+  return Status::InvalidArgument("unknown goal period '" + std::string(text) +
+                                 "' (expected window, last, last_complete or each)");
+}
+
+std::string_view verdict_name(Verdict v) {
+  switch (v) {
+    case Verdict::kPass:
+      return "PASS";
+    case Verdict::kFail:
+      return "FAIL";
+    case Verdict::kNull:
+      return "NULL";
+  }
+  return "NULL";
+}
+
+Result<GoalSource> goal_source(const GoalSpec& goal) {
+  const GoalMetric* m = find_metric(goal.metric);
+  if (m == nullptr) return Status::InvalidArgument(unknown_metric(goal.metric));
+  if (!goal.min && !goal.max) {
+    return Status::InvalidArgument("goal '" + goal.metric + "' needs a target: min and/or max");
+  }
+  if (goal.min && goal.max && *goal.min > *goal.max) {
+    return Status::InvalidArgument("goal '" + goal.metric + "': min is greater than max");
+  }
+  if (goal.per == "channel" && !m->channel_section.empty()) {
+    return GoalSource{std::string(m->channel_section), ""};
+  }
+  if (m->section.empty()) {
+    return Status::InvalidArgument("goal metric '" + goal.metric +
+                                   "' is reported per channel only: add \"per\": \"channel\"");
+  }
+  return GoalSource{std::string(m->section), goal.per};
+}
+
+Result<GoalCheck> check_goals(const std::vector<GoalSpec>& goals,
+                              const std::vector<const Document*>& reports,
+                              const GoalCheckOptions& options) {
+  GoalCheck check;
+  for (std::size_t g = 0; g < goals.size(); ++g) {
+    const GoalSpec& goal = goals[g];
+    auto source = goal_source(goal);
+    if (!source.ok()) return source.status();
+    const std::string grouping = source->group_by.empty() ? "none" : source->group_by;
+    const Section* section = nullptr;
+    for (const Document* doc : reports) {
+      if (doc_grouping(*doc) != grouping) continue;
+      section = find_section(*doc, source->section);
+      if (section != nullptr) break;
+    }
+    if (section == nullptr) {
+      return Status::InvalidArgument("goal '" + goal.metric + "': no report has section '" +
+                                     source->section + "' grouped by " + grouping);
+    }
+    const GoalMetric& metric = *find_metric(goal.metric);
+    const bool per_channel = source->section == metric.channel_section && goal.per == "channel";
+    const std::string_view key = per_channel ? metric.channel_column : metric.column;
+    const auto value_col = column_index(*section, key);
+    if (!value_col) {
+      return Status::Internal("section '" + section->id + "' has no column '" + std::string(key) +
+                              "'");
+    }
+    auto rows = pick_rows(goal, *section, per_channel);
+    if (!rows.ok()) return rows.status();
+    for (const Picked& p : *rows) {
+      GoalResult r;
+      r.goal = g;
+      r.metric = goal.metric;
+      r.scope = p.scope;
+      r.period = p.period;
+      r.min = goal.min;
+      r.max = goal.max;
+      if (p.row != nullptr) {
+        r.value = number_of((*p.row)[*value_col], section->columns[*value_col].kind);
+      }
+      if (!r.value) {
+        r.verdict = Verdict::kNull;
+        r.failed = goal.null_fails.value_or(options.null_fails);
+        ++check.nulls;
+      } else {
+        const bool pass =
+            (!goal.min || *r.value >= *goal.min) && (!goal.max || *r.value <= *goal.max);
+        r.verdict = pass ? Verdict::kPass : Verdict::kFail;
+        r.failed = !pass;
+        if (pass) ++check.passed;
+      }
+      if (r.failed) ++check.failed;
+      check.results.push_back(std::move(r));
+    }
+  }
+  return check;
+}
+
+}  // namespace clm
