@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <simdjson.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,8 +23,12 @@ struct FdCloser {
   }
 };
 
-std::unique_ptr<char[]> allocate(std::size_t n) {
-  return std::unique_ptr<char[]>(new (std::nothrow) char[n]);
+// Files at least this large are memory-mapped rather than read: the kernel
+// maps its page cache instead of zeroing fresh pages and copying into them.
+constexpr std::size_t kMapThreshold = std::size_t{1} << 20;
+
+std::unique_ptr<char[], InputRelease> allocate(std::size_t n) {
+  return std::unique_ptr<char[], InputRelease>(new (std::nothrow) char[n]);
 }
 
 std::uint64_t physical_memory() {
@@ -64,6 +69,31 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+void InputRelease::operator()(char* p) const {
+  if (mapped > 0) {
+    ::munmap(p, mapped);
+  } else {
+    delete[] p;
+  }
+}
+
+std::unique_ptr<char[], InputRelease> InputBuffer::map_file(int fd, std::size_t size) {
+  const long page = ::sysconf(_SC_PAGESIZE);
+  if (page <= 0) return {};
+  const auto p = static_cast<std::size_t>(page);
+  const std::size_t length = (size + kPadding + p - 1) / p * p;
+  // Reserve zeroed anonymous pages for the file and its padding, then map the
+  // file over their start: bytes past the end of the file read as zero.
+  void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED) return {};
+  void* file = ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+  if (file == MAP_FAILED) {
+    ::munmap(base, length);
+    return {};
+  }
+  return std::unique_ptr<char[], InputRelease>(static_cast<char*>(base), InputRelease{length});
+}
+
 Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
   const bool is_stdin = path == "-";
   const std::string p(path);
@@ -86,6 +116,13 @@ Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
     return Status::NoInput(
         fmt::format("cannot read '{}': its {} bytes exceed this machine's memory", path, cap));
   }
+  if (S_ISREG(st.st_mode) && cap >= kMapThreshold) {
+    out.bytes_ = map_file(fd, cap);
+    if (out.bytes_) {
+      out.size_ = cap;
+      return out;
+    }
+  }
   out.bytes_ = allocate(cap + kPadding);
   if (!out.bytes_) return Status::NoInput(fmt::format("cannot read '{}': out of memory", path));
   std::size_t size = 0;
@@ -97,7 +134,7 @@ Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
             fmt::format("cannot read '{}': larger than this machine's memory", path));
       }
       const std::size_t new_cap = cap * 2 + (1u << 16);
-      std::unique_ptr<char[]> bigger = allocate(new_cap + kPadding);
+      auto bigger = allocate(new_cap + kPadding);
       if (!bigger) return Status::NoInput(fmt::format("cannot read '{}': out of memory", path));
       std::memcpy(bigger.get(), out.bytes_.get(), size);
       out.bytes_ = std::move(bigger);
@@ -118,7 +155,7 @@ Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
 
 InputBuffer InputBuffer::copy_of(std::string_view data) {
   InputBuffer out;
-  out.bytes_ = std::make_unique<char[]>(data.size() + kPadding);  // zero-initialised
+  out.bytes_.reset(new char[data.size() + kPadding]());  // zero-initialised
   if (!data.empty()) std::memcpy(out.bytes_.get(), data.data(), data.size());
   out.size_ = data.size();
   return out;

@@ -20,6 +20,12 @@ inline constexpr std::size_t kMaxRowBytes = std::size_t{16} << 20;   // 16 MiB p
 inline constexpr std::size_t kMaxColumns = 1024;                     // columns of a CSV header
 inline constexpr std::size_t kPadding = 64;  // >= SIMDJSON_PADDING, zeroed bytes after the data
 
+// Frees an InputBuffer's heap bytes, or unmaps its memory-mapped file (mapped > 0).
+struct InputRelease {
+  std::size_t mapped = 0;
+  void operator()(char* p) const;
+};
+
 // The whole content of an input with kPadding zero bytes after it, so the JSON
 // reader can hand any slice of it to simdjson without copying.
 class InputBuffer {
@@ -37,7 +43,10 @@ class InputBuffer {
   std::size_t capacity() const { return size_ + kPadding; }
 
  private:
-  std::unique_ptr<char[]> bytes_;
+  // Maps a regular file of `size` bytes with zeroed padding after it; null on failure.
+  static std::unique_ptr<char[], InputRelease> map_file(int fd, std::size_t size);
+
+  std::unique_ptr<char[], InputRelease> bytes_;
   std::size_t size_ = 0;
 };
 

@@ -2,6 +2,7 @@
 // gives: the same store, the same counts and kept examples, the same first
 // error with its line. Small chunk sizes force cuts at every kind of place.
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -272,4 +273,43 @@ TEST_CASE("EventStoreBuilder::append refuses a customer listed twice and changes
   auto built = a.build();
   REQUIRE(built.ok());
   REQUIRE(built->customer_count() == 1);  // only "same": "other" was not merged
+}
+
+TEST_CASE("a memory-mapped events file reads as the same bytes in memory") {
+  // Files of 1 MiB and more are mapped; a JSON Lines file of exactly 2 MiB
+  // (a whole number of pages) puts simdjson's padding in the zero pages after it.
+  for (const auto format : {clm::GenerateFormat::kCsv, clm::GenerateFormat::kJsonLines}) {
+    clm::GenerateOptions g;
+    g.people = 900;
+    g.format = format;
+    clm::StringSink events, customers, spend;
+    REQUIRE(clm::generate(g, events, customers, spend).ok());
+    std::string text = events.data();
+    const std::size_t two_mib = std::size_t{2} << 20;
+    REQUIRE(text.size() > (std::size_t{1} << 20));
+    if (text.size() > two_mib) text.resize(text.rfind('\n', two_mib - 1) + 1);
+    text.append(two_mib - text.size(), '\n');  // blank lines are skipped
+    const bool csv = format == clm::GenerateFormat::kCsv;
+    const std::string path = std::string("clm_test_mapped_events.") + (csv ? "csv" : "jsonl");
+    {
+      std::FILE* f = std::fopen(path.c_str(), "wb");
+      REQUIRE(f != nullptr);
+      REQUIRE(std::fwrite(text.data(), 1, text.size(), f) == text.size());
+      std::fclose(f);
+    }
+    ReadOptions options;
+    options.threads = 3;
+    EventStoreBuilder builder;
+    TableLoad load;
+    const clm::Status s = clm::load_events(path, options, builder, load);
+    std::remove(path.c_str());
+    REQUIRE(s.ok());
+    auto mapped = builder.build();
+    REQUIRE(mapped.ok());
+    const Read one = read(text, csv ? InputFormat::kCsv : InputFormat::kJsonLines, 1, 1);
+    REQUIRE(one.status.ok());
+    REQUIRE(one.store.event_count() > 10000);
+    require_same_store(one.store, *mapped);
+    require_same_load(one.load, load);
+  }
 }
