@@ -50,10 +50,32 @@ class ObjectParser {
     return static_cast<std::size_t>(buffer_end_ - text.data());
   }
 
+  // The slot of the key at `position` in its object. Rows of one file nearly
+  // always list their keys in the same order: remember each position's last
+  // key and slot, and look a key up only when it differs.
+  int cached_slot(std::size_t position, std::string_view key) {
+    if (position >= key_cache_.size()) key_cache_.resize(position + 1);
+    CachedKey& c = key_cache_[position];
+    if (!c.valid || c.key != key) {
+      c.key.assign(key);
+      c.slot = sink_.slot_of(key);
+      c.valid = true;
+    }
+    return c.slot;
+  }
+
+  struct CachedKey {
+    std::string key;
+    int slot = -1;
+    bool valid = false;
+  };
+
   TableSink& sink_;
   const char* buffer_end_;  // end of the readable (padded) buffer
   od::parser parser_;
   std::vector<Field> slots_;
+  std::vector<char> seen_;  // per slot: the row gave it already
+  std::vector<CachedKey> key_cache_;
   std::vector<std::string> keys_;
   std::set<std::string, std::less<>> key_set_;
 };
@@ -89,13 +111,14 @@ Status ObjectParser::row(std::int64_t line, std::string_view text) {
     return invalid(e);
   }
   slots_.assign(sink_.slot_count(), Field{});
-  std::vector<bool> seen(sink_.slot_count(), false);
+  seen_.assign(sink_.slot_count(), 0);
+  std::size_t position = 0;
   for (auto field_result : obj) {
     od::field field;
     if (auto e = std::move(field_result).get(field)) return invalid(e);
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return invalid(e);
-    const int slot = sink_.slot_of(key);
+    const int slot = cached_slot(position++, key);
     if (slot < 0) continue;  // a column the table does not use; On-Demand skips its value
     const std::string_view column = sink_.slot_name(static_cast<std::size_t>(slot));
     od::value value = field.value();
@@ -124,10 +147,10 @@ Status ObjectParser::row(std::int64_t line, std::string_view text) {
             line, column, "expected a string or a number", Field{},
             type == od::json_type::object ? "found an object" : "found an array");
     }
-    if (seen[static_cast<std::size_t>(slot)]) {
+    if (seen_[static_cast<std::size_t>(slot)]) {
       return sink_.reject_row(line, column, "duplicate key", Field{});
     }
-    seen[static_cast<std::size_t>(slot)] = true;
+    seen_[static_cast<std::size_t>(slot)] = 1;
     if (f.text.size() > kMaxFieldBytes) {
       return sink_.reject_row(line, column, "value longer than 1 MiB", f);
     }
