@@ -14,7 +14,7 @@ packages=(
 # Fuzzing (clang's libFuzzer runtime) and the browser test (chromium) are only
 # needed by the test run.
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(clang libclang-rt-14-dev chromium)
+  packages+=(clang libclang-rt-14-dev chromium jq)
 fi
 
 missing=()
