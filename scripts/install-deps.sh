@@ -12,7 +12,7 @@ packages=(
   help2man dpkg-dev file
 )
 # Fuzzing (clang's libFuzzer runtime) and the browser test (chromium) are only
-# needed by the test run.
+# needed by the test run, like jq for the CLI tests.
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(clang libclang-rt-14-dev chromium jq)
 fi
