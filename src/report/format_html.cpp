@@ -1,7 +1,7 @@
 // The HTML format: one self-contained page (inline CSS and SVG, no scripts,
 // no external resources): the settings, a headline row of cards, then each
 // section with its charts (src/report/html/) above its table. The table of a
-// charted section sits in a <details> element: the numbers of the chart.
+// charted section (or a long one) sits in a <details> element.
 #include <ostream>
 #include <string>
 
@@ -13,6 +13,10 @@ namespace clm::detail {
 namespace {
 
 using html::escape;
+
+// A section without a chart shows its table open up to this many rows; a
+// longer one is folded like the tables of the charts, to keep the page short.
+constexpr std::size_t kOpenTableRows = 12;
 
 void write_table(std::ostream& out, const Section& s) {
   out << "<table>\n<thead><tr>";
@@ -55,11 +59,12 @@ Status write_html(std::ostream& out, const Document& doc) {
   for (const Section& s : doc.sections) {
     out << "<section id=\"" << escape(s.id) << "\">\n<h2>" << escape(s.title) << "</h2>\n";
     const std::string charts = html::section_charts(doc, s);
-    if (charts.empty()) {
+    if (charts.empty() && s.rows.size() <= kOpenTableRows) {
       write_table(out, s);
     } else {
-      out << charts << "<details class=\"numbers\"><summary>The numbers of the chart ("
-          << s.rows.size() << (s.rows.size() == 1 ? " row" : " rows") << ")</summary>\n";
+      out << charts << "<details class=\"numbers\"><summary>"
+          << (charts.empty() ? "The table (" : "The numbers of the chart (") << s.rows.size()
+          << (s.rows.size() == 1 ? " row" : " rows") << ")</summary>\n";
       write_table(out, s);
       out << "</details>\n";
     }
