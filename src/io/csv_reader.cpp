@@ -36,6 +36,43 @@ inline std::size_t find_delimiter(const char* d, std::size_t i, std::size_t n) {
   return i;
 }
 
+// Index of the first ',' in d[i, n), or n.
+inline std::size_t find_comma(const char* d, std::size_t i, std::size_t n) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, d + i, 8);
+      const std::uint64_t c = w ^ (kOnes * ',');
+      const std::uint64_t hit = (c - kOnes) & ~c & kHigh;
+      if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
+    }
+  }
+  while (i < n && d[i] != ',') ++i;
+  return i;
+}
+
+// The fields of the line d[begin, end) (its '\n' excluded) when the line is a
+// whole record of exactly fields.size() fields the fast way can split: no
+// quote anywhere, at most 1 MiB. False sends the line to the full parser.
+bool split_plain_line(const char* d, std::size_t begin, std::size_t end,
+                      std::vector<std::string_view>& fields) {
+  if (end - begin > kMaxFieldBytes || std::memchr(d + begin, '"', end - begin) != nullptr) {
+    return false;
+  }
+  if (end > begin && d[end - 1] == '\r') --end;  // "\r\n" line end
+  std::size_t k = 0;
+  for (std::size_t b = begin;; ++k) {
+    const std::size_t c = find_comma(d, b, end);
+    if (k == fields.size()) return false;
+    fields[k] = std::string_view(d + b, c - b);
+    if (c == end) break;
+    b = c + 1;
+  }
+  return k + 1 == fields.size();
+}
+
 }  // namespace
 
 void CsvParser::push(CsvRecord& record, FieldRef ref) {
@@ -168,7 +205,38 @@ Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHe
   const std::vector<std::string_view> header(hdr.names.begin(), hdr.names.end());
   const std::vector<int>& slot_of_column = hdr.slot_of_column;
   std::vector<Field> slots(sink.slot_count());
-  while (parser.next(rec)) {
+  std::vector<std::string_view> plain(header.size());
+  const char* d = body.data();
+  const std::size_t n = body.size();
+  std::size_t pos = 0;
+  std::int64_t line = first_line;
+  while (pos < n) {
+    // Fast path: a line that is one whole record without quotes (nearly all
+    // rows) is split at its commas directly.
+    if (const void* nl_ptr = std::memchr(d + pos, '\n', n - pos); nl_ptr != nullptr) {
+      const auto nl = static_cast<std::size_t>(static_cast<const char*>(nl_ptr) - d);
+      if (nl == pos || (nl == pos + 1 && d[pos] == '\r')) {  // blank line
+        pos = nl + 1;
+        ++line;
+        continue;
+      }
+      if (split_plain_line(d, pos, nl, plain)) {
+        std::fill(slots.begin(), slots.end(), Field{});
+        for (std::size_t i = 0; i < plain.size(); ++i) {
+          if (const int slot = slot_of_column[i]; slot >= 0) {
+            slots[slot] = Field{plain[i], !plain[i].empty()};
+          }
+        }
+        if (Status s = sink.add_row(line, slots); !s.ok()) return s;
+        pos = nl + 1;
+        ++line;
+        continue;
+      }
+    }
+    parser.seek(pos, line);
+    if (!parser.next(rec)) break;
+    pos = parser.position();
+    line = parser.line();
     if (rec.blank) continue;
     if (rec.unterminated) {
       if (unterminated != nullptr) {

@@ -30,6 +30,11 @@ class CsvParser {
   CsvParser(std::string_view data, std::int64_t first_line) : data_(data), line_(first_line) {}
   // Reads the next record; false at the end of the input.
   bool next(CsvRecord& record);
+  // Continues at byte `pos`, a record boundary on line `line`.
+  void seek(std::size_t pos, std::int64_t line) {
+    pos_ = pos;
+    line_ = line;
+  }
   // Byte offset of the next record and its line.
   std::size_t position() const { return pos_; }
   std::int64_t line() const { return line_; }
