@@ -126,13 +126,12 @@ std::string churn_chart(const View& v) {
   return figure(figure_id(s, 0), line_chart(c), legend, caption + group_note(v));
 }
 
-// The CES scale's top: 5 or 7 from the answers seen, else the data's ceiling.
+// The CES scale's top: 5 or 7 from the mean answers seen (an interval may
+// reach beyond the scale; it is clipped), else the data's ceiling.
 double ces_top(const View& v) {
   double top = 0;
   for (const Row& r : v.section().rows) {
-    for (const char* key : {"ces", "ces_high"}) {
-      if (const auto x = v.num(r, key)) top = std::max(top, *x);
-    }
+    if (const auto x = v.num(r, "ces")) top = std::max(top, *x);
   }
   return top <= 5 ? 5 : top <= 7 ? 7 : std::ceil(top);
 }
