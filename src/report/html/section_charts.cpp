@@ -2,7 +2,6 @@
 // surveys and churn per period, cohort and stage-flow heatmaps, the funnel,
 // the survival curve, CAC vs CLV per channel and the RFM segment sizes.
 #include <algorithm>
-#include <cmath>
 #include <functional>
 #include <map>
 
@@ -124,16 +123,6 @@ std::string churn_chart(const View& v) {
     }
   }
   return figure(figure_id(s, 0), line_chart(c), legend, caption + group_note(v));
-}
-
-// The CES scale's top: 5 or 7 from the mean answers seen (an interval may
-// reach beyond the scale; it is clipped), else the data's ceiling.
-double ces_top(const View& v) {
-  double top = 0;
-  for (const Row& r : v.section().rows) {
-    if (const auto x = v.num(r, "ces")) top = std::max(top, *x);
-  }
-  return top <= 5 ? 5 : top <= 7 ? 7 : std::ceil(top);
 }
 
 // One small multiple per charted group: `draw` returns the svg of a group.
@@ -289,8 +278,8 @@ std::string section_charts(const Document& /*doc*/, const Section& s) {
   }
   if (s.id == "ces") {
     return period_chart(v, "CES per period", {"ces", "ces_low", "ces_high", ""},
-                        ColumnKind::kNumber, 1, 1, ces_top(v),
-                        "Mean CES per period with its 95% interval.");
+                        ColumnKind::kNumber, 1, 1, 7,
+                        "Mean CES per period (1–7 scale) with its 95% interval.");
   }
   if (s.id == "churn") return churn_chart(v);
   if (s.id == "cohorts") return cohort_charts(v);
