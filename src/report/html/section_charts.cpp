@@ -56,9 +56,12 @@ Series period_series(const View& v, const std::vector<std::string>& x, const std
     s.y.push_back(y);
     if (m.low.empty()) continue;
     if (m.low.front() == '+') {  // a symmetric margin column
+      // value_or, not operator*: GCC 12 at -O3 warns (falsely) otherwise.
       const std::optional<double> moe = r ? v.num(*r, m.low.substr(1)) : std::nullopt;
-      s.low.push_back(y && moe ? std::optional<double>(*y - *moe) : std::nullopt);
-      s.high.push_back(y && moe ? std::optional<double>(*y + *moe) : std::nullopt);
+      const bool both = y.has_value() && moe.has_value();
+      const double mid = y.value_or(0), margin = moe.value_or(0);
+      s.low.push_back(both ? std::optional<double>(mid - margin) : std::nullopt);
+      s.high.push_back(both ? std::optional<double>(mid + margin) : std::nullopt);
     } else {
       s.low.push_back(r ? v.num(*r, m.low) : std::nullopt);
       s.high.push_back(r ? v.num(*r, m.high) : std::nullopt);
