@@ -6,9 +6,11 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clm/event_store.h"
+#include "clm/grouping.h"
 #include "clm/money.h"
 #include "clm/report.h"
 #include "clm/reporters.h"
@@ -70,10 +72,12 @@ clm::EventStore tiny_store() {
   return std::move(store).value();
 }
 
-std::string html_report(const clm::EventStore& store, std::vector<std::string> sections = {}) {
+std::string html_report(const clm::EventStore& store, std::vector<std::string> sections = {},
+                        std::string_view group_by = "") {
   clm::ReportOptions options;
   options.scope.from = T("2024-01-01");
   options.scope.to = T("2024-03-01");
+  options.scope.group_by = clm::GroupBy::parse(group_by);
   options.sections = std::move(sections);
   auto doc = clm::build_report(store, options);
   REQUIRE(doc.ok());
@@ -233,4 +237,30 @@ TEST_CASE("HTML report: the markup is well-formed and byte-identical across runs
   CHECK_FALSE(check_well_formed("<svg><g></svg>").empty());
   CHECK_FALSE(check_well_formed("<p>1 < 2</p>").empty());
   CHECK(check_well_formed("<svg><g><line/></g></svg>").empty());
+}
+
+TEST_CASE("HTML report: a grouped report charts each group, names escaped", "[html]") {
+  // Grouped by acquisition channel: groups kEvil and "search" (byte order,
+  // '<' sorts first), one customer each.
+  const std::string html = html_report(tiny_store(), {}, "channel");
+  CHECK_FALSE(contains(html, kEvil));
+  CHECK(check_well_formed(html).empty());
+  // One small multiple per group for the heatmaps and bars, one line per
+  // group for the period charts, named in the legend.
+  CHECK(contains(html, "id=\"chart-cohorts\""));
+  CHECK(contains(html, "id=\"chart-cohorts-2\""));
+  CHECK_FALSE(contains(html, "id=\"chart-cohorts-3\""));
+  CHECK(contains(html,
+                 "<title id=\"chart-cohorts-svg-title\">Cohort retention "
+                 "(&lt;script&gt;alert(1)&lt;/script&gt;)</title>"));
+  const std::string nps = section_of(html, "nps");
+  CHECK(contains(nps, "</span>&lt;script&gt;alert(1)&lt;/script&gt;</li>"));
+  CHECK(contains(nps, "</span>search</li>"));
+  // b (search) answered 4 in January: NPS -100; a answered 10: NPS 100.
+  CHECK(contains(nps, "<title>search 2024-01: -100</title>"));
+  CHECK(contains(nps, "<title>&lt;script&gt;alert(1)&lt;/script&gt; 2024-01: 100</title>"));
+  // Group-level cards have no single value.
+  CHECK(contains(html,
+                 "<dt>NPS</dt><dd class=\"value null\">—</dd>"
+                 "<dd class=\"note\">per group: see the tables</dd>"));
 }
