@@ -199,7 +199,7 @@ Status read_csv_header(std::string_view data, TableSink& sink, CsvHeader& header
 }
 
 Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHeader& hdr,
-                     TableSink& sink, bool* unterminated) {
+                     TableSink& sink, bool* unterminated, PageReleaser releaser) {
   CsvParser parser(body, first_line);
   CsvRecord rec;
   const std::vector<std::string_view> header(hdr.names.begin(), hdr.names.end());
@@ -211,6 +211,7 @@ Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHe
   std::size_t pos = 0;
   std::int64_t line = first_line;
   while (pos < n) {
+    releaser.passed(d + pos);
     // Fast path: a line that is one whole record without quotes (nearly all
     // rows) is split at its commas directly.
     if (const void* nl_ptr = std::memchr(d + pos, '\n', n - pos); nl_ptr != nullptr) {

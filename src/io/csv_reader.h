@@ -8,6 +8,7 @@
 
 #include "clm/status.h"
 #include "io/table_sink.h"
+#include "io/text_input.h"
 
 namespace clm::io {
 
@@ -73,6 +74,6 @@ Status read_csv_header(std::string_view data, TableSink& sink, CsvHeader& header
 // of `body` is not an error: *unterminated is set and reading stops (a chunk
 // cut inside a quoted field).
 Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHeader& header,
-                     TableSink& sink, bool* unterminated);
+                     TableSink& sink, bool* unterminated, PageReleaser releaser = {});
 
 }  // namespace clm::io

@@ -43,10 +43,11 @@ std::string display_name(std::string_view path) {
   return path == "-" ? "<stdin>" : std::string(path);
 }
 
-// `data` is followed by kPadding readable bytes when `padded` (an InputBuffer).
-Status read_table(Table table, std::string_view data, bool padded, std::string_view name,
-                  InputFormat format, const ReadOptions& options, EventStoreBuilder& builder,
-                  TableLoad& load) {
+// `data` is followed by kPadding readable bytes when `padded` (an InputBuffer);
+// `mapped`: it is a mapped file (InputBuffer::mapped()).
+Status read_table(Table table, std::string_view data, bool padded, bool mapped,
+                  std::string_view name, InputFormat format, const ReadOptions& options,
+                  EventStoreBuilder& builder, TableLoad& load) {
   load.table = table_name(table);
   if (format == InputFormat::kAuto) {
     return Status::InvalidArgument(
@@ -55,19 +56,19 @@ Status read_table(Table table, std::string_view data, bool padded, std::string_v
   if (Status s = io::check_text(data, name); !s.ok()) return s;
   if (table == Table::kEvents && format == InputFormat::kCsv) {
     return io::read_events_parallel(data, name, format, options, builder, load,
-                                    io::reader_threads(options));
+                                    io::reader_threads(options), io::kMinChunkBytes, mapped);
   }
   io::TableSink sink(table, name, options, builder, load);
   if (format == InputFormat::kCsv) return io::read_csv(data, sink);
   if (!padded) {
     // simdjson reads a little past the end of its input: give it a padded copy.
     const io::InputBuffer copy = io::InputBuffer::copy_of(data);
-    return read_table(table, copy.text(), true, name, format, options, builder, load);
+    return read_table(table, copy.text(), true, false, name, format, options, builder, load);
   }
   if (format == InputFormat::kJsonLines) {
     if (table == Table::kEvents) {
       return io::read_events_parallel(data, name, format, options, builder, load,
-                                      io::reader_threads(options));
+                                      io::reader_threads(options), io::kMinChunkBytes, mapped);
     }
     return io::read_json_lines(data, sink);
   }
@@ -82,14 +83,14 @@ Status load_table(Table table, std::string_view path, const ReadOptions& options
   if (!format.ok()) return format.status();
   Result<io::InputBuffer> buffer = io::InputBuffer::read_file(path);
   if (!buffer.ok()) return buffer.status();
-  return read_table(table, buffer->text(), true, display_name(path), *format, options, builder,
-                    load);
+  return read_table(table, buffer->text(), true, buffer->mapped(), display_name(path), *format,
+                    options, builder, load);
 }
 
 Status read_named(Table table, std::string_view data, std::string_view name, InputFormat format,
                   const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load) {
   load.source = std::string(name);
-  return read_table(table, data, false, name, format, options, builder, load);
+  return read_table(table, data, false, false, name, format, options, builder, load);
 }
 
 }  // namespace

@@ -285,10 +285,14 @@ Status read_json_lines(std::string_view data, TableSink& sink) {
 }
 
 Status read_json_lines_chunk(std::string_view lines, std::int64_t first_line,
-                             const char* buffer_end, TableSink& sink) {
+                             const char* buffer_end, TableSink& sink, PageReleaser releaser) {
   ObjectParser parser(sink, buffer_end);
   return for_each_line(
-      lines, [&](std::int64_t line, std::string_view text) { return parser.row(line, text); },
+      lines,
+      [&](std::int64_t line, std::string_view text) {
+        releaser.passed(text.data());
+        return parser.row(line, text);
+      },
       first_line);
 }
 

@@ -5,6 +5,7 @@
 
 #include "clm/status.h"
 #include "io/table_sink.h"
+#include "io/text_input.h"
 
 namespace clm::io {
 
@@ -15,7 +16,7 @@ Status read_json_lines(std::string_view data, TableSink& sink);
 // `first_line`; `buffer_end` is the end of the readable bytes after them
 // (the padded end of the whole input). For tables without attribute columns.
 Status read_json_lines_chunk(std::string_view lines, std::int64_t first_line,
-                             const char* buffer_end, TableSink& sink);
+                             const char* buffer_end, TableSink& sink, PageReleaser releaser = {});
 // A JSON array whose elements are objects; a row's line is where its object starts.
 Status read_json_array(std::string_view data, TableSink& sink);
 

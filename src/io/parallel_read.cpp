@@ -76,7 +76,7 @@ unsigned reader_threads(const ReadOptions& options) {
 
 Status read_events_parallel(std::string_view data, std::string_view name, InputFormat format,
                             const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load,
-                            unsigned threads, std::size_t min_chunk_bytes) {
+                            unsigned threads, std::size_t min_chunk_bytes, bool mapped) {
   const bool csv = format == InputFormat::kCsv;
   TableSink sink(Table::kEvents, name, options, builder, load);
   const std::size_t wanted =
@@ -109,11 +109,12 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
     r.load.source = load.source;
     r.builder.reserve_events(chunks[i].size() / (csv ? 40 : 80));
     TableSink chunk_sink(Table::kEvents, name, options, r.builder, r.load);
+    const PageReleaser releaser = mapped ? PageReleaser(chunks[i].data()) : PageReleaser();
     if (csv) {
       r.status = read_csv_rows(chunks[i], first_line[i], header, chunk_sink,
-                               i + 1 < n ? &r.unterminated : nullptr);
+                               i + 1 < n ? &r.unterminated : nullptr, releaser);
     } else {
-      r.status = read_json_lines_chunk(chunks[i], first_line[i], buffer_end, chunk_sink);
+      r.status = read_json_lines_chunk(chunks[i], first_line[i], buffer_end, chunk_sink, releaser);
     }
   });
 

@@ -24,8 +24,11 @@ unsigned reader_threads(const ReadOptions& options);
 // `threads` threads with chunks of at least `min_chunk_bytes`. Same results
 // and messages as read_csv / read_json_lines on one thread. A chunk cut inside
 // a quoted CSV field (quoted line breaks) makes the whole table read on one thread.
+// `mapped`: `data` is an InputBuffer::mapped() file, whose pages are released
+// as the chunks are read.
 Status read_events_parallel(std::string_view data, std::string_view name, InputFormat format,
                             const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load,
-                            unsigned threads, std::size_t min_chunk_bytes = kMinChunkBytes);
+                            unsigned threads, std::size_t min_chunk_bytes = kMinChunkBytes,
+                            bool mapped = false);
 
 }  // namespace clm::io

@@ -86,7 +86,7 @@ std::unique_ptr<char[], InputRelease> InputBuffer::map_file(int fd, std::size_t 
   // file over their start: bytes past the end of the file read as zero.
   void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (base == MAP_FAILED) return {};
-  void* file = ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0);
+  void* file = ::mmap(base, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
   if (file == MAP_FAILED) {
     ::munmap(base, length);
     return {};
@@ -159,6 +159,15 @@ InputBuffer InputBuffer::copy_of(std::string_view data) {
   if (!data.empty()) std::memcpy(out.bytes_.get(), data.data(), data.size());
   out.size_ = data.size();
   return out;
+}
+
+void PageReleaser::release(const char* p) {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(next_) + page - 1) / page * page;
+  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(p) / page * page;
+  // Private, never-written file pages: dropping them loses nothing.
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  next_ = p;
 }
 
 std::string_view strip_bom(std::string_view data) {

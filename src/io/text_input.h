@@ -39,6 +39,9 @@ class InputBuffer {
   static InputBuffer copy_of(std::string_view data);
 
   std::string_view text() const { return {bytes_.get(), size_}; }
+  // True when the bytes are a read-only mapping of a file: pages given back
+  // with PageReleaser are read again from the file if touched.
+  bool mapped() const { return bytes_.get_deleter().mapped > 0; }
   // Bytes readable from text().data(): size + kPadding.
   std::size_t capacity() const { return size_ + kPadding; }
 
@@ -48,6 +51,26 @@ class InputBuffer {
 
   std::unique_ptr<char[], InputRelease> bytes_;
   std::size_t size_ = 0;
+};
+
+// Gives the pages of a mapped input that a reader has passed back to the
+// kernel, so a large file does not stay resident while the store is built
+// from it. Disabled (default-constructed) for inputs in ordinary memory.
+class PageReleaser {
+ public:
+  PageReleaser() = default;
+  explicit PageReleaser(const char* begin) : next_(begin), enabled_(true) {}
+  // The reader will not need bytes before p again (it may, at a cost).
+  void passed(const char* p) {
+    if (enabled_ && p - next_ >= kStep) release(p);
+  }
+
+ private:
+  static constexpr std::ptrdiff_t kStep = std::ptrdiff_t{8} << 20;
+  void release(const char* p);
+
+  const char* next_ = nullptr;
+  bool enabled_ = false;
 };
 
 // Drops a leading UTF-8 byte-order mark.
