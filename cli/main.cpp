@@ -20,16 +20,6 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", clm::cli::version_text());
   app.require_subcommand(1);
   app.fallthrough(false);
-  app.footer(R"(Examples:
-  clm report --events events.csv --customers customers.csv --spend spend.csv
-  clm report --events events.jsonl --period week --tz Europe/Berlin --format json
-  clm check --events events.csv --customers customers.csv --spend spend.csv --goals goals.json
-  clm config --print > settings.json
-  clm report --help
-
-Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
-66 an input cannot be opened, 70 internal error, 74 write error.
-)");
 
   // One line per subcommand (see commands.h).
   clm::cli::add_report_command(app);
@@ -40,6 +30,18 @@ Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
   clm::cli::add_generate_command(app);
   clm::cli::add_check_command(app);
   clm::cli::add_config_command(app);
+  // Set after the subcommands: CLI11 copies the footer into subcommands created later,
+  // and each subcommand's help should end with its own options.
+  app.footer(R"(Examples:
+  clm report --events events.csv --customers customers.csv --spend spend.csv
+  clm report --events events.jsonl --period week --tz Europe/Berlin --format json
+  clm check --events events.csv --customers customers.csv --spend spend.csv --goals goals.json
+  clm config --print > settings.json
+  clm report --help
+
+Exit status: 0 ok, 1 a goal check failed, 2 usage error, 65 bad input data,
+66 an input cannot be opened, 70 internal error, 74 write error.
+)");
 
   try {
     app.parse(argc, argv);
