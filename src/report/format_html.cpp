@@ -58,7 +58,7 @@ Status write_html(std::ostream& out, const Document& doc) {
   out << html::headline(doc);
   for (const Section& s : doc.sections) {
     out << "<section id=\"" << escape(s.id) << "\">\n<h2>" << escape(s.title) << "</h2>\n";
-    const std::string charts = html::section_charts(doc, s);
+    const std::string charts = html::section_charts(s);
     if (charts.empty() && s.rows.size() <= kOpenTableRows) {
       write_table(out, s);
     } else {

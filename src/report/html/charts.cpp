@@ -87,7 +87,7 @@ std::string line_chart(const LineChart& c) {
       pen = true;
     }
     if (!path.empty()) {
-      svg.leaf("path", attr("class", s.dashed ? "line dashed" : "line") + attr("d", path));
+      svg.leaf("path", attr("class", "line") + attr("d", path));
     }
     for (std::size_t i = 0; i < c.x.size() && i < s.y.size(); ++i) {
       const double px = x0 + (i + 0.5) * step;

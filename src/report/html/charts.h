@@ -19,8 +19,7 @@ struct Series {
   std::vector<std::optional<double>> y;
   std::vector<std::optional<double>> low;
   std::vector<std::optional<double>> high;
-  bool dashed = false;  // a second measure of the same group
-  int color = 0;        // palette index (CSS classes s0..s5)
+  int color = 0;  // palette index (CSS classes s0..s5)
 };
 
 // Common to every chart: the svg id, its accessible title and description,

@@ -20,6 +20,6 @@ std::string headline(const Document& doc);
 // The <figure>s charting section `s` (empty when the section has no chart).
 // Charts use the first kMaxChartGroups groups; the table holds them all.
 inline constexpr std::size_t kMaxChartGroups = 6;
-std::string section_charts(const Document& doc, const Section& s);
+std::string section_charts(const Section& s);
 
 }  // namespace clm::detail::html

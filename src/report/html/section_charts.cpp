@@ -255,7 +255,7 @@ std::string cac_clv_chart(const View& v) {
       "CAC and mean historical CLV of each channel's new customers in the window.";
   b.text = {figure_id(s, 0) + "-svg", "CAC vs CLV per channel", caption,
             Column{"", "", ColumnKind::kMoney, 2}};
-  b.series = {Series{"CAC", {}, {}, {}, false, 0}, Series{"Mean CLV", {}, {}, {}, false, 1}};
+  b.series = {Series{"CAC", {}, {}, {}, 0}, Series{"Mean CLV", {}, {}, {}, 1}};
   for (const Row& r : s.rows) {
     b.categories.push_back(v.text(r, "channel"));
     b.series[0].y.push_back(v.num(r, "cac"));
@@ -267,7 +267,7 @@ std::string cac_clv_chart(const View& v) {
 
 }  // namespace
 
-std::string section_charts(const Document& /*doc*/, const Section& s) {
+std::string section_charts(const Section& s) {
   const View v(s);
   if (s.rows.empty()) return "";
   if (s.id == "nps") {

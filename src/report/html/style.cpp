@@ -33,7 +33,7 @@ svg.plot{display:block;width:100%;max-width:760px;height:auto;font-size:11px;fon
 .plot .grid{stroke:var(--line);stroke-width:1}
 .s0{--c:var(--c0)}.s1{--c:var(--c1)}.s2{--c:var(--c2)}.s3{--c:var(--c3)}.s4{--c:var(--c4)}
 .s5{--c:var(--c5)}
-.plot .line{fill:none;stroke:var(--c);stroke-width:2}.plot .dashed{stroke-dasharray:5 3}
+.plot .line{fill:none;stroke:var(--c);stroke-width:2}
 .plot .point{fill:var(--c)}.plot .whisker line{stroke:var(--c);stroke-width:1.2;opacity:.55}
 .plot .bar{fill:var(--c)}.plot .cell rect{fill:var(--heat)}
 .plot .cell text{font-size:9px}.plot .cell.high text{fill:var(--hot)}
