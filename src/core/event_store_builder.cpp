@@ -158,6 +158,17 @@ Status EventStoreBuilder::append(EventStoreBuilder&& other) {
   if (o.attribute_names != m.attribute_names && !o.attribute_names.empty()) {
     return Status::Internal("appended builder has other attribute columns");
   }
+  // Into an empty builder (the first chunk of a parallel read): take the
+  // rows as they are, without re-interning or copying them.
+  const bool empty = m.customers.size() == 0 && m.ev_time.empty() && m.sp_date.empty() &&
+                     m.channels.size() == 0 && m.campaigns.size() == 0 &&
+                     m.custom_types.size() == 0 && m.attribute_names.empty() &&
+                     o.attribute_names.empty();
+  if (empty) {
+    std::swap(m, o);
+    o = Impl();
+    return Status::Ok();
+  }
   // Check everything that can fail before changing anything.
   std::size_t new_types = 0;
   for (std::uint32_t t = 0; t < o.custom_types.size(); ++t) {

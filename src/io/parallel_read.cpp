@@ -107,7 +107,11 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
     ChunkResult& r = results[i];
     r.load.table = load.table;
     r.load.source = load.source;
-    r.builder.reserve_events(chunks[i].size() / (csv ? 40 : 80));
+    // Reserved but untouched capacity costs no memory: the first chunk
+    // reserves for the whole table, so merging the others into it copies
+    // only their rows (the merge then takes the first chunk as it is).
+    const std::size_t bytes = i == 0 && builder.event_count() == 0 ? body.size() : chunks[i].size();
+    r.builder.reserve_events(bytes / (csv ? 40 : 80));
     TableSink chunk_sink(Table::kEvents, name, options, r.builder, r.load);
     const PageReleaser releaser = mapped ? PageReleaser(chunks[i].data()) : PageReleaser();
     if (csv) {
@@ -139,9 +143,11 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
     return csv ? read_csv_rows(body, body_line, header, sink, nullptr)
                : read_json_lines(data, sink);
   }
-  std::size_t total = builder.event_count();
-  for (const ChunkResult& r : results) total += r.builder.event_count();
-  builder.reserve_events(total);
+  if (builder.event_count() > 0) {
+    std::size_t total = builder.event_count();
+    for (const ChunkResult& r : results) total += r.builder.event_count();
+    builder.reserve_events(total);
+  }
   for (ChunkResult& r : results) {
     add_load(load, r.load, options.max_examples);
     if (Status s = builder.append(std::move(r.builder)); !s.ok()) return s;
