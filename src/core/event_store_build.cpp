@@ -59,17 +59,19 @@ void parallel_pair(A&& a, B&& b) {
 Result<EventStore> EventStoreBuilder::build() {
   Impl m = std::move(*impl_);
   *impl_ = Impl();
-  if (!money_in_range(m.ev_amount, m.sp_amount)) {
-    return Status::DataError(
-        "amount: money amounts add up beyond the exact range of ±9223372036854.775807");
-  }
-
   EventStore st;
   std::vector<std::uint32_t> remap;
 
-  // Customers and their per-customer columns.
+  // Customers and their per-customer columns (sorting the ids while the
+  // amounts are checked).
   const std::size_t n_customers = m.customers.size();
-  st.customer_ids_ = m.customers.freeze(remap);
+  bool money_ok = true;
+  parallel_pair([&] { money_ok = money_in_range(m.ev_amount, m.sp_amount); },
+                [&] { st.customer_ids_ = m.customers.freeze(remap); });
+  if (!money_ok) {
+    return Status::DataError(
+        "amount: money amounts add up beyond the exact range of ±9223372036854.775807");
+  }
   const std::vector<std::uint32_t> customer_remap = remap;
   std::vector<std::uint32_t> customer_order(n_customers);  // final index → provisional
   for (std::uint32_t p = 0; p < n_customers; ++p) customer_order[customer_remap[p]] = p;
@@ -103,21 +105,21 @@ Result<EventStore> EventStoreBuilder::build() {
   // Events: final ids, then a counting sort by customer and a sort by the
   // full key within each customer.
   const std::size_t n_events = m.ev_time.size();
-  detail::apply_remap(m.ev_customer, customer_remap);
-  detail::apply_remap(m.ev_channel, channel_remap);
-  detail::apply_remap(m.ev_campaign, campaign_remap);
-  for (auto& t : m.ev_type) {
-    if (t >= kFirstCustomType)
-      t = static_cast<TypeCode>(kFirstCustomType + custom_remap[t - kFirstCustomType]);
-  }
   st.offsets_.assign(n_customers + 1, 0);
-  for (std::uint32_t c : m.ev_customer) ++st.offsets_[c + 1];
+  parallel_pair(
+      [&] {
+        detail::apply_remap(m.ev_customer, customer_remap);
+        for (std::uint32_t c : m.ev_customer) ++st.offsets_[c + 1];
+      },
+      [&] {
+        detail::apply_remap(m.ev_channel, channel_remap);
+        detail::apply_remap(m.ev_campaign, campaign_remap);
+        for (auto& t : m.ev_type) {
+          if (t >= kFirstCustomType)
+            t = static_cast<TypeCode>(kFirstCustomType + custom_remap[t - kFirstCustomType]);
+        }
+      });
   std::partial_sum(st.offsets_.begin(), st.offsets_.end(), st.offsets_.begin());
-  std::vector<std::uint32_t> order(n_events);
-  {
-    std::vector<std::size_t> next(st.offsets_.begin(), st.offsets_.end() - 1);
-    for (std::uint32_t i = 0; i < n_events; ++i) order[next[m.ev_customer[i]]++] = i;
-  }
   auto key_less_rest = [&m](std::uint32_t a, std::uint32_t b) {
     if (m.ev_type[a] != m.ev_type[b]) return m.ev_type[a] < m.ev_type[b];
     if (m.ev_channel[a] != m.ev_channel[b]) return m.ev_channel[a] < m.ev_channel[b];
@@ -132,9 +134,17 @@ Result<EventStore> EventStoreBuilder::build() {
     Timestamp time;
     std::uint32_t row;
   };
+  // A counting sort by customer (stable: arrival order within a customer)
+  // straight into the pairs, reading the rows in order.
   std::vector<Keyed> keyed(n_events);
-  for (std::size_t k = 0; k < n_events; ++k) keyed[k] = Keyed{m.ev_time[order[k]], order[k]};
+  {
+    std::vector<std::size_t> next(st.offsets_.begin(), st.offsets_.end() - 1);
+    for (std::uint32_t i = 0; i < n_events; ++i) {
+      keyed[next[m.ev_customer[i]]++] = Keyed{m.ev_time[i], i};
+    }
+  }
   m.ev_time = std::vector<Timestamp>();
+  m.ev_customer = std::vector<std::uint32_t>();
   auto sort_customers = [&](std::size_t from, std::size_t to) {
     for (std::size_t c = from; c < to; ++c) {
       const auto b = keyed.begin() + static_cast<std::ptrdiff_t>(st.offsets_[c]);
@@ -152,6 +162,7 @@ Result<EventStore> EventStoreBuilder::build() {
   parallel_pair([&] { sort_customers(0, std::min(mid_customer, n_customers)); },
                 [&] { sort_customers(std::min(mid_customer, n_customers), n_customers); });
   st.times_.resize(n_events);
+  std::vector<std::uint32_t> order(n_events);
   for (std::size_t k = 0; k < n_events; ++k) {
     st.times_[k] = keyed[k].time;
     order[k] = keyed[k].row;
