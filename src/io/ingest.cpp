@@ -53,7 +53,12 @@ Status read_table(Table table, std::string_view data, bool padded, bool mapped,
     return Status::InvalidArgument(
         fmt::format("{}: the input format must be given (csv, jsonl or json)", name));
   }
-  if (Status s = io::check_text(data, name); !s.ok()) return s;
+  // The parallel events reader checks the text itself, chunk by chunk.
+  const bool parallel =
+      table == Table::kEvents && (format == InputFormat::kCsv || format == InputFormat::kJsonLines);
+  if (!parallel) {
+    if (Status s = io::check_text(data, name); !s.ok()) return s;
+  }
   if (table == Table::kEvents && format == InputFormat::kCsv) {
     return io::read_events_parallel(data, name, format, options, builder, load,
                                     io::reader_threads(options), io::kMinChunkBytes, mapped);

@@ -9,7 +9,10 @@
 // cross a '\n'. Line numbers come from counting '\n' per chunk first.
 #include "io/parallel_read.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
+#include <cstring>
 #include <thread>
 #include <vector>
 
@@ -81,7 +84,41 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
   TableSink sink(Table::kEvents, name, options, builder, load);
   const std::size_t wanted =
       std::min<std::size_t>(threads, data.size() / std::max<std::size_t>(min_chunk_bytes, 1));
-  if (wanted <= 1) return csv ? read_csv(data, sink) : read_json_lines(data, sink);
+  if (wanted <= 1) {
+    if (Status s = check_text(data, name); !s.ok()) return s;
+    return csv ? read_csv(data, sink) : read_json_lines(data, sink);
+  }
+
+  // Pass 1, per piece in parallel: the text checks, and the line count that
+  // numbers each chunk's first line. A mapped file's pages are given back as
+  // they are checked, so the whole file is never resident at once.
+  const std::vector<std::string_view> pieces = cut_at_lines(data, wanted);
+  std::vector<std::int64_t> newlines(pieces.size(), 0);
+  std::vector<char> clean(pieces.size(), 0);
+  run_parallel(pieces.size(), [&](std::size_t i) {
+    PageReleaser releaser = mapped ? PageReleaser(pieces[i].data()) : PageReleaser();
+    constexpr std::size_t kBlock = std::size_t{4} << 20;
+    bool ok = true;
+    std::int64_t count = 0;
+    for (std::string_view rest = pieces[i]; !rest.empty();) {
+      // Blocks end after a '\n', which is never inside a UTF-8 sequence.
+      std::size_t end = rest.size();
+      if (end > kBlock) {
+        const std::size_t nl = rest.find('\n', kBlock);
+        end = nl == std::string_view::npos ? rest.size() : nl + 1;
+      }
+      const std::string_view block = rest.substr(0, end);
+      ok = ok && std::memchr(block.data(), '\0', block.size()) == nullptr &&
+           simdjson::validate_utf8(block.data(), block.size());
+      count += std::count(block.begin(), block.end(), '\n');
+      rest.remove_prefix(end);
+      releaser.passed(rest.data());
+    }
+    newlines[i] = count;
+    clean[i] = ok ? 1 : 0;
+  });
+  // A bad piece: the whole-file check finds the first problem and its line.
+  if (std::find(clean.begin(), clean.end(), 0) != clean.end()) return check_text(data, name);
 
   const char* const buffer_end = data.data() + data.size() + kPadding;
   std::string_view body = strip_bom(data);
@@ -92,15 +129,21 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
     body = body.substr(header.body_offset);
     body_line = header.body_line;
   }
-  const std::vector<std::string_view> chunks = cut_at_lines(body, wanted);
+  // The chunks are the pieces without what precedes the body (BOM, header).
+  std::vector<std::string_view> chunks;
+  std::vector<std::int64_t> first_line;
+  std::int64_t line = 1;
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    const char* begin = pieces[i].data();
+    const char* end = begin + pieces[i].size();
+    if (end > body.data()) {
+      const char* from = std::max(begin, body.data());
+      chunks.emplace_back(from, static_cast<std::size_t>(end - from));
+      first_line.push_back(begin <= body.data() ? body_line : line);
+    }
+    line += newlines[i];
+  }
   const std::size_t n = chunks.size();
-
-  std::vector<std::int64_t> first_line(n + 1, body_line);
-  std::vector<std::int64_t> newlines(n, 0);
-  run_parallel(n, [&](std::size_t i) {
-    newlines[i] = std::count(chunks[i].begin(), chunks[i].end(), '\n');
-  });
-  for (std::size_t i = 0; i < n; ++i) first_line[i + 1] = first_line[i] + newlines[i];
 
   std::vector<ChunkResult> results(n);
   run_parallel(n, [&](std::size_t i) {

@@ -313,3 +313,31 @@ TEST_CASE("a memory-mapped events file reads as the same bytes in memory") {
     require_same_load(one.load, load);
   }
 }
+
+TEST_CASE("parallel read: text errors anywhere come first, with their line") {
+  // 50 rows after the header; row 40 (line 41) holds a NUL byte, row 10
+  // (line 11) an invalid UTF-8 byte. The NUL wins wherever it is, as in the
+  // one-pass check, and wins over the header's missing column too.
+  std::string csv = "customer_id,timestamp,type\n";
+  for (int i = 1; i <= 50; ++i) {
+    std::string id = "c" + std::to_string(i);
+    if (i == 40) id += std::string(1, '\0');
+    if (i == 10) id += "\xff";
+    csv += id + ",2024-01-01,login\n";
+  }
+  for (const std::size_t chunk : {1, 100, 5000}) {
+    const Read r = read(csv, InputFormat::kCsv, 4, chunk);
+    REQUIRE(r.status.message() ==
+            "e:41: NUL byte: not a text file (clm reads UTF-8 CSV or JSON; is it compressed?)");
+    const Read no_type = read("customer_id,timestamp\n" + csv.substr(csv.find('\n') + 1),
+                              InputFormat::kCsv, 4, chunk);
+    REQUIRE(no_type.status.message() ==
+            "e:41: NUL byte: not a text file (clm reads UTF-8 CSV or JSON; is it compressed?)");
+  }
+  csv.erase(csv.find('\0'), 1);
+  for (const std::size_t chunk : {1, 100, 5000}) {
+    const Read r = read(csv, InputFormat::kJsonLines, 4, chunk);
+    REQUIRE(r.status.message() ==
+            "e:11: invalid UTF-8 (clm reads UTF-8 text; convert the file, e.g. with iconv)");
+  }
+}
