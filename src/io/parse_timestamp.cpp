@@ -4,6 +4,7 @@
 // ±HH:MM or ±HHMM, and an all-digit integer of Unix seconds. The common
 // "YYYY-MM-DD HH:MM:SS" and date-only forms take a branch-light path.
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "clm/time.h"
@@ -71,17 +72,32 @@ Result<Timestamp> parse_timestamp(std::string_view text, const TimeZone& tz) {
     }
   }
 
-  // YYYY-MM-DD
-  const int year = digits(text, 0, 4);
-  const int month = digits(text, 5, 2);
-  const int day = digits(text, 8, 2);
-  if (year < 0 || month < 0 || day < 0 || text[4] != '-' || text[7] != '-') return unparsable();
-  if (month < 1 || month > 12) return Status::DataError("month out of range");
-  if (day < 1 || static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month))) {
-    return Status::DataError("impossible date");
+  // YYYY-MM-DD. Rows mostly come in time order, so the day of the previous
+  // timestamp read on this thread is remembered by its ten bytes.
+  struct DayCache {
+    bool valid = false;
+    char date[10] = {};  // a valid "YYYY-MM-DD" when valid
+    std::int64_t days = 0;
+  };
+  thread_local DayCache cache;
+  std::int64_t days = 0;
+  if (cache.valid && text.size() >= 10 && std::memcmp(text.data(), cache.date, 10) == 0) {
+    days = cache.days;
+  } else {
+    const int year = digits(text, 0, 4);
+    const int month = digits(text, 5, 2);
+    const int day = digits(text, 8, 2);
+    if (year < 0 || month < 0 || day < 0 || text[4] != '-' || text[7] != '-') return unparsable();
+    if (month < 1 || month > 12) return Status::DataError("month out of range");
+    if (day < 1 || static_cast<unsigned>(day) > days_in_month(year, static_cast<unsigned>(month))) {
+      return Status::DataError("impossible date");
+    }
+    days =
+        days_from_civil(CivilDate{year, static_cast<unsigned>(month), static_cast<unsigned>(day)});
+    std::memcpy(cache.date, text.data(), 10);
+    cache.days = days;
+    cache.valid = true;
   }
-  const std::int64_t days =
-      days_from_civil(CivilDate{year, static_cast<unsigned>(month), static_cast<unsigned>(day)});
   std::int64_t seconds = days * kSecondsPerDay;
   if (text.size() == 10) return tz.is_utc() ? seconds : tz.from_local(seconds);
 

@@ -9,6 +9,7 @@
 #include "clm/event_store.h"
 #include "clm/generate.h"
 #include "clm/ingest.h"
+#include "clm/time.h"
 #include "io/parallel_read.h"
 #include "io/text_input.h"
 
@@ -340,4 +341,17 @@ TEST_CASE("parallel read: text errors anywhere come first, with their line") {
     REQUIRE(r.status.message() ==
             "e:11: invalid UTF-8 (clm reads UTF-8 text; convert the file, e.g. with iconv)");
   }
+}
+
+TEST_CASE("parse_timestamp remembers the last day without mixing days up") {
+  const clm::TimeZone utc;
+  // 2024-03-01T00:00:00Z = 1 704 067 200 (2024-01-01) + 60 days * 86 400 = 1 709 251 200.
+  REQUIRE(*clm::parse_timestamp("2024-03-01T10:00:00Z", utc) == 1709251200 + 36000);
+  REQUIRE(*clm::parse_timestamp("2024-03-01T11:30:00Z", utc) == 1709251200 + 41400);
+  REQUIRE(*clm::parse_timestamp("2024-03-01", utc) == 1709251200);
+  REQUIRE(*clm::parse_timestamp("2024-03-02 00:00:01", utc) == 1709251200 + 86400 + 1);
+  REQUIRE(*clm::parse_timestamp("2024-03-01T00:00:00+01:00", utc) == 1709251200 - 3600);
+  REQUIRE(clm::parse_timestamp("2024-02-30", utc).status().message() == "impossible date");
+  REQUIRE_FALSE(clm::parse_timestamp(std::string(10, '\0'), utc).ok());
+  REQUIRE_FALSE(clm::parse_timestamp("2024-03-01X", utc).ok());
 }
