@@ -106,10 +106,16 @@ Result<EventStore> EventStoreBuilder::build() {
   // full key within each customer.
   const std::size_t n_events = m.ev_time.size();
   st.offsets_.assign(n_customers + 1, 0);
+  const std::size_t half = n_events / 2;
+  std::vector<std::size_t> first_half(n_customers, 0);  // events among the first half of rows
   parallel_pair(
       [&] {
         detail::apply_remap(m.ev_customer, customer_remap);
-        for (std::uint32_t c : m.ev_customer) ++st.offsets_[c + 1];
+        for (std::size_t i = 0; i < n_events; ++i) {
+          const std::uint32_t c = m.ev_customer[i];
+          ++st.offsets_[c + 1];
+          if (i < half) ++first_half[c];
+        }
       },
       [&] {
         detail::apply_remap(m.ev_channel, channel_remap);
@@ -135,13 +141,20 @@ Result<EventStore> EventStoreBuilder::build() {
     std::uint32_t row;
   };
   // A counting sort by customer (stable: arrival order within a customer)
-  // straight into the pairs, reading the rows in order.
+  // straight into the pairs, reading the rows in order. The two halves of the
+  // rows are placed on two threads, the first half's rows of a customer first.
   std::vector<Keyed> keyed(n_events);
-  {
-    std::vector<std::size_t> next(st.offsets_.begin(), st.offsets_.end() - 1);
-    for (std::uint32_t i = 0; i < n_events; ++i) {
-      keyed[next[m.ev_customer[i]]++] = Keyed{m.ev_time[i], i};
+  auto place = [&](std::size_t from, std::size_t to, std::vector<std::size_t> next) {
+    for (std::size_t i = from; i < to; ++i) {
+      keyed[next[m.ev_customer[i]]++] = Keyed{m.ev_time[i], static_cast<std::uint32_t>(i)};
     }
+  };
+  {
+    std::vector<std::size_t> next_first(st.offsets_.begin(), st.offsets_.end() - 1);
+    std::vector<std::size_t> next_second(next_first);
+    for (std::size_t c = 0; c < n_customers; ++c) next_second[c] += first_half[c];
+    parallel_pair([&] { place(0, half, std::move(next_first)); },
+                  [&] { place(half, n_events, std::move(next_second)); });
   }
   m.ev_time = std::vector<Timestamp>();
   m.ev_customer = std::vector<std::uint32_t>();
@@ -163,10 +176,13 @@ Result<EventStore> EventStoreBuilder::build() {
                 [&] { sort_customers(std::min(mid_customer, n_customers), n_customers); });
   st.times_.resize(n_events);
   std::vector<std::uint32_t> order(n_events);
-  for (std::size_t k = 0; k < n_events; ++k) {
-    st.times_[k] = keyed[k].time;
-    order[k] = keyed[k].row;
-  }
+  auto split = [&](std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) {
+      st.times_[k] = keyed[k].time;
+      order[k] = keyed[k].row;
+    }
+  };
+  parallel_pair([&] { split(0, half); }, [&] { split(half, n_events); });
   keyed = std::vector<Keyed>();
   // Each builder column is released as soon as it is gathered.
   parallel_pair(
