@@ -43,6 +43,7 @@ struct ReportOptions {
   RevenueOptions revenue;  // revenue, ARPU, repeat purchases, NRR/GRR (revenue.h)
   PaybackOptions payback;  // CAC payback: margin m (acquisition_cost.h)
   ClvOptions clv;          // historical and formula CLV: margin m (clv.h)
+  unsigned threads = 0;    // sections computed at once; 0 = all cores. Output never depends on it
 };
 
 // The clm version, "0.1.0" (printed by `clm --version` and in JSON reports).
