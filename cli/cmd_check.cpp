@@ -158,6 +158,7 @@ int run_check(const CheckArgs& args) {
   }
   auto options = report_options(*settings);
   if (!options.ok()) return report_error(options.status());
+  options->threads = args.input.threads;
   Progress progress(progress_wanted(args.input.quiet));
   auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);
   if (!data.ok()) return report_error(data.status());

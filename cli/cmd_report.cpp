@@ -24,6 +24,7 @@ int run_report(const ReportArgs& args) {
   if (!settings.ok()) return report_error(settings.status());
   auto options = report_options(*settings);
   if (!options.ok()) return report_error(options.status());
+  options->threads = args.input.threads;
   options->sections = args.sections;
   Progress progress(progress_wanted(args.input.quiet));
   auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);

@@ -144,6 +144,11 @@ void add_input_options(CLI::App& cmd, InputOptions& o) {
                "section) instead of failing with exit 65");
   cmd.add_flag("--quiet,-q", o.quiet,
                "No progress display (shown only when standard error is a terminal)");
+  cmd.add_option("--threads", o.threads,
+                 "Threads for reading and computing (0 = all cores); the output is the same "
+                 "byte for byte whatever the number")
+      ->type_name("N")
+      ->capture_default_str();
 }
 
 void add_output_options(CLI::App& cmd, OutputOptions& o) {
@@ -171,6 +176,7 @@ Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::stri
   if (!format.ok()) return format.status();
   ro.format = *format;
   ro.lenient = in.lenient;
+  ro.threads = in.threads;
   ro.tz = tz;
   for (const std::string& r : renames) {
     const auto eq = r.find('=');

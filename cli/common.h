@@ -34,7 +34,7 @@ inline constexpr int kExitIoError = 74;
 // "clm 0.1.0" for --version.
 std::string version_text();
 
-// --events/--customers/--spend, --input-format, --lenient, --quiet. The
+// --events/--customers/--spend, --input-format, --lenient, --quiet, --threads. The
 // settings (--rename, scope, metric options) are in settings.h.
 struct InputOptions {
   std::string events;     // required
@@ -42,7 +42,8 @@ struct InputOptions {
   std::string spend;      // "" = none
   std::string input_format = "auto";
   bool lenient = false;
-  bool quiet = false;  // no progress display
+  bool quiet = false;    // no progress display
+  unsigned threads = 0;  // threads for reading and computing; 0 = all cores
 };
 void add_input_options(CLI::App& cmd, InputOptions& o);
 

@@ -4,7 +4,7 @@
 #   cli_test.sh CASE CLM DATA_DIR EXPECTED_DIR VERSION
 #
 # CASE is one of: report-<format> (table, json, csv, markdown, html),
-# shuffled, jsonl, stdin, rename, default-format, color, exit-usage, exit-bad-data, exit-no-input,
+# shuffled, threads, jsonl, stdin, rename, default-format, color, exit-usage, exit-bad-data, exit-no-input,
 # exit-write, output-atomic, broken-pipe, lenient, version, help.
 set -uo pipefail
 case_name=$1
@@ -63,6 +63,22 @@ case $case_name in
     for pair in $CLM_FORMATS; do
       report "$scratch/shuf" "${pair%%:*}" >"$scratch/got" || fail "shuffled ${pair%%:*} failed"
       same_file "$scratch/got" "$expected/report.${pair##*:}"
+    done
+    ;;
+
+  threads)
+    # Generated tables big enough to be read in chunks on several threads give the same
+    # report in every format with --threads 1, 2 and the default (all cores).
+    "$CLM" generate --customers 2000 --seed 7 --out "$scratch/gen" >/dev/null ||
+      fail "generate failed"
+    [[ $(stat -c %s "$scratch/gen/events.csv") -gt 2200000 ]] || fail "events too small to split"
+    for pair in $CLM_FORMATS; do
+      f=${pair%%:*}
+      report "$scratch/gen" "$f" --threads 1 >"$scratch/one" || fail "--threads 1 $f failed"
+      report "$scratch/gen" "$f" --threads 2 >"$scratch/two" || fail "--threads 2 $f failed"
+      report "$scratch/gen" "$f" >"$scratch/all" || fail "default threads $f failed"
+      same_file "$scratch/two" "$scratch/one"
+      same_file "$scratch/all" "$scratch/one"
     done
     ;;
 
