@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -82,29 +83,51 @@ Result<Document> build_report(const EventStore& store, const ReportOptions& opti
 
   Document doc;
   doc.meta = make_meta(store, *scope);
-  if (selected(options.sections, kDataQualityId)) {
-    detail::add_data_quality_sections(store, loads, doc.sections);
-  }
-  // The areas are independent reads of the same scope: build them on all
-  // cores, each into its own list, then join the lists in report order.
+  // The areas are independent reads of the same scope: build them on
+  // `threads` threads, each into its own list, then join the lists in report
+  // order. The inputs several areas share are computed first, each once, while
+  // the areas that need none of them run beside; an area whose input is still
+  // being computed waits for it.
   std::vector<const detail::SectionSpec*> specs;
+  unsigned needs = 0;
   for (const auto& spec : detail::section_registry()) {
-    if (selected(options.sections, spec.id)) specs.push_back(&spec);
+    if (!selected(options.sections, spec.id)) continue;
+    specs.push_back(&spec);
+    needs |= spec.needs;
   }
+  const bool data_quality = selected(options.sections, kDataQualityId);
+  detail::ReportContext context(*scope, options);
   std::vector<std::vector<Section>> built(specs.size());
   std::vector<Status> status(specs.size());
+  std::vector<Section> quality;
+  std::vector<std::function<void()>> tasks;
+  for (unsigned input : {detail::kNeedsActivity, detail::kNeedsSurveys, detail::kNeedsCac,
+                         detail::kNeedsHistoricalClv}) {
+    if (needs & input) tasks.emplace_back([&context, input] { context.prepare(input); });
+  }
+  if (data_quality) {
+    tasks.emplace_back([&] { detail::add_data_quality_sections(store, loads, quality); });
+  }
+  for (bool with_needs : {false, true}) {
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+      if ((specs[i]->needs != 0) != with_needs) continue;
+      tasks.emplace_back(
+          [&, i] { status[i] = specs[i]->build(*scope, options, context, built[i]); });
+    }
+  }
   std::atomic<std::size_t> next{0};
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < specs.size();) {
-      status[i] = specs[i]->build(*scope, options, built[i]);
-    }
+    for (std::size_t i; (i = next.fetch_add(1)) < tasks.size();) tasks[i]();
   };
+  const unsigned wanted =
+      options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t threads =
-      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), specs.size());
+      std::clamp<std::size_t>(wanted, 1, std::max<std::size_t>(1, tasks.size()));
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  for (Section& section : quality) doc.sections.push_back(std::move(section));
   for (std::size_t i = 0; i < specs.size(); ++i) {
     if (!status[i].ok()) return status[i];
     for (Section& section : built[i]) doc.sections.push_back(std::move(section));

@@ -12,6 +12,7 @@
 #include "clm/report.h"
 #include "clm/scope.h"
 #include "clm/status.h"
+#include "report/section_registry.h"
 
 namespace clm::detail {
 namespace {
@@ -44,7 +45,7 @@ std::vector<Value> email_row(const std::string& group, const std::string& period
 
 // Registered in section_registry.cpp.
 Status build_email_sections(const Scope& scope, const ReportOptions& options,
-                            std::vector<Section>& out) {
+                            ReportContext& /*context*/, std::vector<Section>& out) {
   const bool estimate = email_estimates_delivered(*scope.store, options.email);
   const Breakdown<EmailAccumulator> b = compute_email(scope);
 

@@ -18,6 +18,7 @@
 #include "clm/stages.h"
 #include "clm/status.h"
 #include "clm/survival.h"
+#include "report/section_registry.h"
 
 namespace clm::detail {
 namespace {
@@ -47,10 +48,6 @@ void push_rate(std::vector<Value>& row, const Proportion& p) {
   row.push_back(ci_high(p.ci));
 }
 
-Result<ActivityModel> model_of(const Scope& scope, const ReportOptions& options) {
-  return ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, options.activity);
-}
-
 std::vector<Value> churn_row(const std::string& group, const std::string& period, bool partial,
                              const ChurnCell& c) {
   std::vector<Value> row = {group,      period,    partial,         c.start_active, c.end_active,
@@ -63,8 +60,8 @@ std::vector<Value> churn_row(const std::string& group, const std::string& period
 }  // namespace
 
 Status build_churn_sections(const Scope& scope, const ReportOptions& options,
-                            std::vector<Section>& out) {
-  auto model = model_of(scope, options);
+                            ReportContext& context, std::vector<Section>& out) {
+  const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const ChurnResult r = compute_churn(scope, *model, options.churn);
   Section s;
@@ -96,8 +93,8 @@ Status build_churn_sections(const Scope& scope, const ReportOptions& options,
 }
 
 Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
-                             std::vector<Section>& out) {
-  auto model = model_of(scope, options);
+                             ReportContext& context, std::vector<Section>& out) {
+  const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const CohortResult r = compute_cohorts(scope, *model, options.cohorts);
   Section s;
@@ -134,8 +131,8 @@ Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
 }
 
 Status build_survival_sections(const Scope& scope, const ReportOptions& options,
-                               std::vector<Section>& out) {
-  auto model = model_of(scope, options);
+                               ReportContext& context, std::vector<Section>& out) {
+  const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const SurvivalResult r = compute_survival(scope, *model, options.survival);
   Section s;
@@ -184,8 +181,8 @@ Status build_survival_sections(const Scope& scope, const ReportOptions& options,
 }
 
 Status build_stage_sections(const Scope& scope, const ReportOptions& options,
-                            std::vector<Section>& out) {
-  auto model = model_of(scope, options);
+                            ReportContext& context, std::vector<Section>& out) {
+  const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const StageResult r = compute_stages(scope, *model, options.stages);
   const TimeZone& tz = scope.calendar.tz;
@@ -237,7 +234,7 @@ Status build_stage_sections(const Scope& scope, const ReportOptions& options,
 }
 
 Status build_activation_sections(const Scope& scope, const ReportOptions& options,
-                                 std::vector<Section>& out) {
+                                 ReportContext& /*context*/, std::vector<Section>& out) {
   auto r = compute_activation(scope, options.activation);
   if (!r.ok()) return r.status();
   Section s;
@@ -272,7 +269,7 @@ Status build_activation_sections(const Scope& scope, const ReportOptions& option
 }
 
 Status build_rfm_sections(const Scope& scope, const ReportOptions& options,
-                          std::vector<Section>& out) {
+                          ReportContext& /*context*/, std::vector<Section>& out) {
   const RfmResult r = compute_rfm(scope, options.rfm);
   Section s;
   s.id = "rfm";

@@ -13,6 +13,7 @@
 #include "clm/scope.h"
 #include "clm/status.h"
 #include "clm/surveys.h"
+#include "report/section_registry.h"
 
 namespace clm::detail {
 namespace {
@@ -63,10 +64,10 @@ void add_latest_note(const SurveyOptions& o, Section& s) {
 
 // The builders below are registered in section_registry.cpp.
 
-Status build_nps_sections(const Scope& scope, const ReportOptions& options,
+Status build_nps_sections(const Scope& scope, const ReportOptions& options, ReportContext& context,
                           std::vector<Section>& out) {
   const SurveyOptions& o = options.surveys;
-  const SurveyBreakdown b = compute_surveys(scope, o);
+  const SurveyBreakdown& b = context.surveys();
   Section s;
   s.id = "nps";
   s.title = "Net Promoter Score";
@@ -93,10 +94,10 @@ Status build_nps_sections(const Scope& scope, const ReportOptions& options,
   return Status::Ok();
 }
 
-Status build_csat_sections(const Scope& scope, const ReportOptions& options,
+Status build_csat_sections(const Scope& scope, const ReportOptions& options, ReportContext& context,
                            std::vector<Section>& out) {
   const SurveyOptions& o = options.surveys;
-  const SurveyBreakdown b = compute_surveys(scope, o);
+  const SurveyBreakdown& b = context.surveys();
   Section s;
   s.id = "csat";
   s.title = "Customer Satisfaction (CSAT)";
@@ -128,10 +129,10 @@ Status build_csat_sections(const Scope& scope, const ReportOptions& options,
   return Status::Ok();
 }
 
-Status build_ces_sections(const Scope& scope, const ReportOptions& options,
+Status build_ces_sections(const Scope& scope, const ReportOptions& options, ReportContext& context,
                           std::vector<Section>& out) {
   const SurveyOptions& o = options.surveys;
-  const SurveyBreakdown b = compute_surveys(scope, o);
+  const SurveyBreakdown& b = context.surveys();
   Section s;
   s.id = "ces";
   s.title = "Customer Effort Score (CES)";

@@ -20,6 +20,7 @@
 #include "clm/revenue.h"
 #include "clm/scope.h"
 #include "clm/status.h"
+#include "report/section_registry.h"
 
 namespace clm::detail {
 namespace {
@@ -40,11 +41,6 @@ Value count(std::optional<int> v) {
   return static_cast<std::int64_t>(*v);
 }
 
-// ARPU and formula CLV use the same activity settings (W, A) as the lifecycle sections.
-Result<ActivityModel> activity_of(const Scope& scope, const ReportOptions& options) {
-  return ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, options.activity);
-}
-
 std::string margin_note(double m) {
   return fmt::format("Margin m = {:g} applied to revenue.", m);
 }
@@ -54,8 +50,8 @@ std::string margin_note(double m) {
 // The builders below are registered in section_registry.cpp.
 
 Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
-                              std::vector<Section>& out) {
-  auto activity = activity_of(scope, options);
+                              ReportContext& context, std::vector<Section>& out) {
+  const Result<ActivityModel>& activity = context.activity();
   if (!activity.ok()) return activity.status();
   auto cells = compute_revenue(scope, *activity, options.revenue);
   if (!cells.ok()) return cells.status();
@@ -130,8 +126,8 @@ Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
 }
 
 Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
-                          std::vector<Section>& out) {
-  const CacResult cac = compute_cac(scope);
+                          ReportContext& context, std::vector<Section>& out) {
+  const CacResult& cac = context.cac();
   Section by_channel;
   by_channel.id = "cac_channels";
   by_channel.title = "New customers, spend and CAC per channel";
@@ -187,8 +183,8 @@ Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
 }
 
 Status build_payback_sections(const Scope& scope, const ReportOptions& options,
-                              std::vector<Section>& out) {
-  const CacResult cac = compute_cac(scope);
+                              ReportContext& context, std::vector<Section>& out) {
+  const CacResult& cac = context.cac();
   auto payback = compute_payback(scope, cac, options.payback);
   if (!payback.ok()) return payback.status();
   Section s;
@@ -216,11 +212,11 @@ Status build_payback_sections(const Scope& scope, const ReportOptions& options,
   return Status::Ok();
 }
 
-Status build_clv_sections(const Scope& scope, const ReportOptions& options,
+Status build_clv_sections(const Scope& scope, const ReportOptions& options, ReportContext& context,
                           std::vector<Section>& out) {
-  auto historical = compute_historical_clv(scope, options.clv);
+  const Result<HistoricalClv>& historical = context.historical_clv();
   if (!historical.ok()) return historical.status();
-  auto activity = activity_of(scope, options);
+  const Result<ActivityModel>& activity = context.activity();
   if (!activity.ok()) return activity.status();
   auto formula = compute_formula_clv(scope, *activity, options.clv);
   if (!formula.ok()) return formula.status();
@@ -254,10 +250,10 @@ Status build_clv_sections(const Scope& scope, const ReportOptions& options,
 }
 
 Status build_clv_cac_sections(const Scope& scope, const ReportOptions& options,
-                              std::vector<Section>& out) {
-  auto historical = compute_historical_clv(scope, options.clv);
+                              ReportContext& context, std::vector<Section>& out) {
+  const Result<HistoricalClv>& historical = context.historical_clv();
   if (!historical.ok()) return historical.status();
-  const CacResult cac = compute_cac(scope);
+  const CacResult& cac = context.cac();
   auto ratios = compute_clv_cac(scope, cac, historical->clv);
   if (!ratios.ok()) return ratios.status();
   Section s;
