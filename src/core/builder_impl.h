@@ -2,13 +2,71 @@
 // (arrival-order) ids that build() renumbers.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "clm/event.h"
 #include "clm/event_store.h"
 #include "core/interner.h"
 
 namespace clm {
+namespace detail {
+
+// builtin_type() and score_range() for the row loops: the built-in type names
+// differ in length but for pairs, so one length switch and at most two
+// compares replace a chain of sixteen (every event row is looked up).
+inline std::optional<EventType> find_builtin_type(std::string_view s) {
+  using T = EventType;
+  auto is = [s](std::string_view name, T t) -> std::optional<T> {
+    if (s == name) return t;
+    return std::nullopt;
+  };
+  switch (s.size()) {
+    case 3:
+      return s[0] == 'n' ? is("nps", T::kNps) : is("ces", T::kCes);
+    case 4:
+      return is("csat", T::kCsat);
+    case 5:
+      return is("touch", T::kTouch);
+    case 6:
+      return s[0] == 's' ? is("signup", T::kSignup) : is("refund", T::kRefund);
+    case 8:
+      return s[0] == 'p' ? is("purchase", T::kPurchase) : is("referral", T::kReferral);
+    case 10:
+      return is("email_sent", T::kEmailSent);
+    case 12:
+      return is("email_opened", T::kEmailOpened);
+    case 13:
+      return s[6] == 'b' ? is("email_bounced", T::kEmailBounced)
+                         : is("email_clicked", T::kEmailClicked);
+    case 15:
+      return is("email_delivered", T::kEmailDelivered);
+    case 18:
+      return s[0] == 's' ? is("subscription_start", T::kSubscriptionStart)
+                         : is("email_unsubscribed", T::kEmailUnsubscribed);
+    case 19:
+      return is("subscription_cancel", T::kSubscriptionCancel);
+    default:
+      return std::nullopt;
+  }
+}
+
+inline std::optional<ScoreRange> find_score_range(EventType t) {
+  switch (t) {
+    case EventType::kNps:
+      return ScoreRange{0, 10};
+    case EventType::kCsat:
+      return ScoreRange{1, 5};
+    case EventType::kCes:
+      return ScoreRange{1, 7};
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace detail
 
 struct EventStoreBuilder::Impl {
   detail::Interner customers, channels, campaigns, custom_types;

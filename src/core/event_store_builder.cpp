@@ -62,7 +62,7 @@ Status EventStoreBuilder::add_event(const EventInput& e) {
   if (Status s = check_id("campaign", e.campaign, false); !s.ok()) return s;
 
   Impl& m = *impl_;
-  const std::optional<EventType> builtin = builtin_type(e.type);
+  const std::optional<EventType> builtin = detail::find_builtin_type(e.type);
   Money amount = 0;
   std::int8_t score = kNoScore;
   if (builtin == EventType::kPurchase) {
@@ -74,7 +74,7 @@ Status EventStoreBuilder::add_event(const EventInput& e) {
     if (*e.amount < 0) return Status::DataError("amount: refund amount is negative");
     amount = *e.amount;
   } else if (builtin) {
-    if (const auto range = score_range(*builtin)) {
+    if (const auto range = detail::find_score_range(*builtin)) {
       const std::string_view name = builtin_type_name(*builtin);
       if (!e.score) return Status::DataError(fmt::format("score: {} needs a score", name));
       if (*e.score < range->min || *e.score > range->max) {

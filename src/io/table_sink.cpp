@@ -8,6 +8,7 @@
 #include "clm/event.h"
 #include "clm/money.h"
 #include "clm/time.h"
+#include "core/builder_impl.h"
 #include "io/text_input.h"
 
 namespace clm::io {
@@ -228,14 +229,14 @@ Status TableSink::add_event(std::int64_t line, std::span<const Field> slots) {
   e.time = *t;
   // Amounts and scores are read only where the contract gives them a meaning;
   // on other types they are ignored (not validated), like the store does.
-  if (const std::optional<EventType> type = builtin_type(e.type)) {
+  if (const std::optional<EventType> type = clm::detail::find_builtin_type(e.type)) {
     if (*type == EventType::kPurchase || *type == EventType::kRefund) {
       if (const Field& a = slots[kEvAmount]; a.present) {
         Result<Money> m = parse_money(a.text);
         if (!m.ok()) return reject_row(line, "amount", m.status().message(), a);
         e.amount = *m;
       }
-    } else if (score_range(*type)) {
+    } else if (clm::detail::find_score_range(*type)) {
       if (const Field& s = slots[kEvScore]; s.present) {
         e.score = parse_score(s.text);
         if (!e.score) return reject_row(line, "score", "score is not an integer", s);
