@@ -122,6 +122,9 @@ Section params_section(const ClvModel& m) {
   };
   fit_note("purchases", m.purchases_quality);
   fit_note("spend", m.spend_quality);
+  if (!m.spend && !m.spend_error.empty()) {
+    s.notes.push_back("spend (gamma_gamma) not fitted, so no CLV: " + m.spend_error);
+  }
   s.notes.push_back("rates alpha and beta are per " + std::string(time_unit_name(m.unit())));
   return s;
 }

@@ -38,6 +38,7 @@ struct ClvModel {
   // Fit diagnostics, kept with the parameters when saved (optional).
   std::optional<FitQuality> purchases_quality;
   std::optional<FitQuality> spend_quality;
+  std::string spend_error;  // why `spend` is empty after fit_clv_model ("" when fitted)
 
   PurchaseModel kind() const;
   TimeUnit unit() const;
@@ -45,7 +46,7 @@ struct ClvModel {
 
 // Fits the purchase model and, if some customer is a repeat buyer with
 // positive value, Gamma–Gamma. Errors of the purchase fit are returned; a
-// spend fit that fails leaves `spend` empty.
+// spend fit that fails leaves `spend` empty and says why in `spend_error`.
 Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
                                const FitOptions& options = {});
 

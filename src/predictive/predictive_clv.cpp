@@ -56,6 +56,8 @@ Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
   if (spend->ok()) {
     model.spend = (*spend)->params;
     model.spend_quality = std::move((*spend)->quality);
+  } else {
+    model.spend_error = spend->status().message();
   }
   return model;
 }
