@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <utility>
 #include <vector>
 
 #include "clm/event.h"
@@ -64,6 +66,19 @@ inline std::optional<ScoreRange> find_score_range(EventType t) {
     default:
       return std::nullopt;
   }
+}
+
+// Runs a and b at the same time (b on a second thread when there is one).
+template <typename A, typename B>
+void parallel_pair(A&& a, B&& b) {
+  if (std::thread::hardware_concurrency() < 2) {
+    a();
+    b();
+    return;
+  }
+  std::thread t(std::forward<B>(b));
+  a();
+  t.join();
 }
 
 }  // namespace detail

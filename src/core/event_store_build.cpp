@@ -41,19 +41,6 @@ std::vector<T> take_gather(std::vector<T>& column, const std::vector<std::uint32
   return out;
 }
 
-// Runs a and b at the same time (b on a second thread when there is one).
-template <typename A, typename B>
-void parallel_pair(A&& a, B&& b) {
-  if (std::thread::hardware_concurrency() < 2) {
-    a();
-    b();
-    return;
-  }
-  std::thread t(std::forward<B>(b));
-  a();
-  t.join();
-}
-
 }  // namespace
 
 Result<EventStore> EventStoreBuilder::build() {
@@ -66,8 +53,8 @@ Result<EventStore> EventStoreBuilder::build() {
   // amounts are checked).
   const std::size_t n_customers = m.customers.size();
   bool money_ok = true;
-  parallel_pair([&] { money_ok = money_in_range(m.ev_amount, m.sp_amount); },
-                [&] { st.customer_ids_ = m.customers.freeze(remap); });
+  detail::parallel_pair([&] { money_ok = money_in_range(m.ev_amount, m.sp_amount); },
+                        [&] { st.customer_ids_ = m.customers.freeze(remap); });
   if (!money_ok) {
     return Status::DataError(
         "amount: money amounts add up beyond the exact range of ±9223372036854.775807");
@@ -108,7 +95,7 @@ Result<EventStore> EventStoreBuilder::build() {
   st.offsets_.assign(n_customers + 1, 0);
   const std::size_t half = n_events / 2;
   std::vector<std::size_t> first_half(n_customers, 0);  // events among the first half of rows
-  parallel_pair(
+  detail::parallel_pair(
       [&] {
         detail::apply_remap(m.ev_customer, customer_remap);
         for (std::size_t i = 0; i < n_events; ++i) {
@@ -153,8 +140,8 @@ Result<EventStore> EventStoreBuilder::build() {
     std::vector<std::size_t> next_first(st.offsets_.begin(), st.offsets_.end() - 1);
     std::vector<std::size_t> next_second(next_first);
     for (std::size_t c = 0; c < n_customers; ++c) next_second[c] += first_half[c];
-    parallel_pair([&] { place(0, half, std::move(next_first)); },
-                  [&] { place(half, n_events, std::move(next_second)); });
+    detail::parallel_pair([&] { place(0, half, std::move(next_first)); },
+                          [&] { place(half, n_events, std::move(next_second)); });
   }
   m.ev_time = std::vector<Timestamp>();
   m.ev_customer = std::vector<std::uint32_t>();
@@ -172,8 +159,8 @@ Result<EventStore> EventStoreBuilder::build() {
   const std::size_t mid_customer = static_cast<std::size_t>(
       std::upper_bound(st.offsets_.begin(), st.offsets_.end(), n_events / 2) - st.offsets_.begin() -
       1);
-  parallel_pair([&] { sort_customers(0, std::min(mid_customer, n_customers)); },
-                [&] { sort_customers(std::min(mid_customer, n_customers), n_customers); });
+  detail::parallel_pair([&] { sort_customers(0, std::min(mid_customer, n_customers)); },
+                        [&] { sort_customers(std::min(mid_customer, n_customers), n_customers); });
   st.times_.resize(n_events);
   std::vector<std::uint32_t> order(n_events);
   auto split = [&](std::size_t from, std::size_t to) {
@@ -182,10 +169,10 @@ Result<EventStore> EventStoreBuilder::build() {
       order[k] = keyed[k].row;
     }
   };
-  parallel_pair([&] { split(0, half); }, [&] { split(half, n_events); });
+  detail::parallel_pair([&] { split(0, half); }, [&] { split(half, n_events); });
   keyed = std::vector<Keyed>();
   // Each builder column is released as soon as it is gathered.
-  parallel_pair(
+  detail::parallel_pair(
       [&] {
         st.types_ = take_gather(m.ev_type, order);
         st.amounts_ = take_gather(m.ev_amount, order);
