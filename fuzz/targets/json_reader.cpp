@@ -1,5 +1,6 @@
 // Fuzz target: the JSON Lines and JSON array readers (events, customers or
-// spend; strict and lenient).
+// spend; strict and lenient; JSON Lines events also on several threads in tiny
+// chunks, which must change nothing).
 //
 // Input: one configuration byte (table = byte % 3, bit 2: Europe/Berlin
 // instead of UTC for timestamps without an offset, bit 3: a JSON array instead
@@ -7,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "parallel_check.h"
 #include "reader_check.h"
 
 int clm_fuzz_json_reader(const std::uint8_t* data, std::size_t size) {
@@ -16,5 +18,8 @@ int clm_fuzz_json_reader(const std::uint8_t* data, std::size_t size) {
   const clm::InputFormat format =
       (config & 8) ? clm::InputFormat::kJson : clm::InputFormat::kJsonLines;
   check_reader(table_of(config), text, format, fuzz_zone(config & 4));
+  if (table_of(config) == FuzzTable::kEvents && format == clm::InputFormat::kJsonLines) {
+    check_parallel_events(text, format, fuzz_zone(config & 4));
+  }
   return 0;
 }
