@@ -177,6 +177,7 @@ Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::stri
   ro.format = *format;
   ro.lenient = in.lenient;
   ro.threads = in.threads;
+  ro.progress_bytes = progress.parsed_bytes();
   ro.tz = tz;
   for (const std::string& r : renames) {
     const auto eq = r.find('=');

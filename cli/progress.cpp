@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -101,6 +102,7 @@ void Progress::phase(std::string name, std::int64_t total_bytes) {
   shown_.total = total_bytes;
   shown_.bytes = total_bytes > 0 ? 0 : -1;
   read_base_ = bytes_read_by_process();
+  parsed_base_ = parsed_.load(std::memory_order_relaxed);
   phase_start_ = now_seconds();
   shown_.seconds = 0;
 }
@@ -137,7 +139,11 @@ void Progress::run() {
 
 void Progress::draw_locked() {
   shown_.seconds = now_seconds() - phase_start_;
-  if (shown_.bytes >= 0) shown_.bytes = bytes_read_by_process() - read_base_;
+  if (shown_.bytes >= 0) {
+    const auto parsed =
+        static_cast<std::int64_t>(parsed_.load(std::memory_order_relaxed) - parsed_base_);
+    shown_.bytes = std::max(bytes_read_by_process() - read_base_, parsed);
+  }
   std::string line = format_progress(shown_);
   const std::size_t width = line.size();
   if (width < drawn_width_) line += std::string(drawn_width_ - width, ' ');

@@ -4,6 +4,7 @@
 // terminal and --quiet is not given; it never uses colour.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -29,9 +30,9 @@ std::string format_progress(const ProgressSnapshot& s);
 // True when progress should be shown: standard error is a terminal and not quiet.
 bool progress_wanted(bool quiet);
 
-// The live display. Disabled, every call does nothing. Bytes are measured as
-// the bytes this process has read (Linux /proc/self/io), so the readers need
-// no callback.
+// The live display. Disabled, every call does nothing. Bytes are the larger of
+// the bytes this process has read (Linux /proc/self/io) and the bytes the
+// readers report through parsed_bytes() — memory-mapped files are not read(2).
 class Progress {
  public:
   explicit Progress(bool enabled);
@@ -41,6 +42,8 @@ class Progress {
 
   // Starts a phase; `total_bytes` > 0 makes it a reading phase of that size.
   void phase(std::string name, std::int64_t total_bytes = 0);
+  // The counter to pass as ReadOptions::progress_bytes; null when disabled.
+  std::atomic<std::uint64_t>* parsed_bytes() { return enabled_ ? &parsed_ : nullptr; }
   // Adds rows read (shown from the next redraw on).
   void add_rows(std::int64_t rows);
   // Stops the display and clears its line (before the report is printed).
@@ -56,7 +59,9 @@ class Progress {
   bool stop_ = false;
   ProgressSnapshot shown_;
   std::int64_t read_base_ = 0;  // bytes read by the process when the phase began
-  double phase_start_ = 0;      // seconds on the steady clock
+  std::atomic<std::uint64_t> parsed_{0};
+  std::uint64_t parsed_base_ = 0;  // parsed_ when the phase began
+  double phase_start_ = 0;         // seconds on the steady clock
   std::size_t drawn_width_ = 0;
   std::thread thread_;
 };

@@ -2,6 +2,7 @@
 // from CSV, JSON Lines or JSON arrays into an EventStoreBuilder.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -25,11 +26,14 @@ Result<InputFormat> format_from_path(std::string_view path, InputFormat forced);
 
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;  // kAuto: by file extension
-  bool lenient = false;   // false: the first bad row fails (DataError); true: skip and count
-  TimeZone tz;            // zone of timestamps without an offset (UTC)
+  bool lenient = false;  // false: the first bad row fails (DataError); true: skip and count
+  TimeZone tz;           // zone of timestamps without an offset (UTC)
   // Input column name → contract column name, e.g. {"user", "customer_id"}.
   std::vector<std::pair<std::string, std::string>> renames;
   std::size_t max_examples = 5;  // rejected rows kept with their location, per table
+  // If set, large events tables add the bytes parsed so far to it, in steps of a few MB,
+  // for a progress display on another thread. Never affects results. Not owned.
+  std::atomic<std::uint64_t>* progress_bytes = nullptr;
   // Threads that parse a large events table in chunks; 0 = one per hardware
   // thread. Any count gives the same store, counts, examples and errors.
   unsigned threads = 0;
@@ -60,8 +64,8 @@ struct TableLoad {
 // message "file:line: column 'c': reason (value 'v')".
 Status load_events(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
                    TableLoad& load);
-Status load_customers(std::string_view path, const ReadOptions& options,
-                      EventStoreBuilder& builder, TableLoad& load);
+Status load_customers(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
+                      TableLoad& load);
 Status load_spend(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
                   TableLoad& load);
 

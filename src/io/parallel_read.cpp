@@ -156,7 +156,7 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
     const std::size_t bytes = i == 0 && builder.event_count() == 0 ? body.size() : chunks[i].size();
     r.builder.reserve_events(bytes / (csv ? 40 : 80));
     TableSink chunk_sink(Table::kEvents, name, options, r.builder, r.load);
-    const PageReleaser releaser = mapped ? PageReleaser(chunks[i].data()) : PageReleaser();
+    const PageReleaser releaser(chunks[i].data(), mapped, options.progress_bytes);
     if (csv) {
       r.status = read_csv_rows(chunks[i], first_line[i], header, chunk_sink,
                                i + 1 < n ? &r.unterminated : nullptr, releaser);

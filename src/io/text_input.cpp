@@ -161,12 +161,17 @@ InputBuffer InputBuffer::copy_of(std::string_view data) {
   return out;
 }
 
-void PageReleaser::release(const char* p) {
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(next_) + page - 1) / page * page;
-  const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(p) / page * page;
-  // Private, never-written file pages: dropping them loses nothing.
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+void PageReleaser::advance(const char* p) {
+  if (progress_ != nullptr) {
+    progress_->fetch_add(static_cast<std::uint64_t>(p - next_), std::memory_order_relaxed);
+  }
+  if (release_) {
+    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(next_) + page - 1) / page * page;
+    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(p) / page * page;
+    // Private, never-written file pages: dropping them loses nothing.
+    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+  }
   next_ = p;
 }
 

@@ -2,6 +2,7 @@
 // reader shares (limits, text checks, message formatting).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -53,24 +54,29 @@ class InputBuffer {
   std::size_t size_ = 0;
 };
 
-// Gives the pages of a mapped input that a reader has passed back to the
-// kernel, so a large file does not stay resident while the store is built
-// from it. Disabled (default-constructed) for inputs in ordinary memory.
+// Follows a reader through its input: gives the pages of a mapped input that
+// the reader has passed back to the kernel, so a large file does not stay
+// resident while the store is built from it, and counts the bytes passed for a
+// progress display. Disabled (default-constructed): does nothing.
 class PageReleaser {
  public:
   PageReleaser() = default;
-  explicit PageReleaser(const char* begin) : next_(begin), enabled_(true) {}
+  explicit PageReleaser(const char* begin) : next_(begin), release_(true) {}
+  // `release`: begin..is a mapped input; `progress`: if not null, gets the bytes passed.
+  PageReleaser(const char* begin, bool release, std::atomic<std::uint64_t>* progress)
+      : next_(begin), release_(release), progress_(progress) {}
   // The reader will not need bytes before p again (it may, at a cost).
   void passed(const char* p) {
-    if (enabled_ && p - next_ >= kStep) release(p);
+    if ((release_ || progress_ != nullptr) && p - next_ >= kStep) advance(p);
   }
 
  private:
   static constexpr std::ptrdiff_t kStep = std::ptrdiff_t{8} << 20;
-  void release(const char* p);
+  void advance(const char* p);
 
   const char* next_ = nullptr;
-  bool enabled_ = false;
+  bool release_ = false;
+  std::atomic<std::uint64_t>* progress_ = nullptr;
 };
 
 // Drops a leading UTF-8 byte-order mark.
