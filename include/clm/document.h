@@ -40,6 +40,10 @@ struct Section {
   std::vector<Column> columns;
   std::vector<std::vector<Value>> rows;  // each row has columns.size() values
   std::vector<std::string> notes;        // footnotes shown under the table
+  // > 0: a long detail table (e.g. a survival curve, one row per step). Table,
+  // Markdown and HTML show at most this many evenly spaced rows per group (the
+  // first and last kept) and say so; JSON and CSV always hold every row.
+  std::size_t display_rows = 0;
 
   // Appends a column and returns its index.
   std::size_t add_column(std::string key, std::string title, ColumnKind kind, int decimals = 2);

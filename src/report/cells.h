@@ -36,6 +36,11 @@ std::string machine_text(const Value& v, const Column& c);
 // Columns a UTF-8 string takes in a terminal (one per code point).
 std::size_t display_width(std::string_view utf8);
 
+// What the human formats (table, Markdown, HTML) show of `s`: `s` itself, or
+// when s.display_rows is set and a group has more rows, a copy with evenly
+// spaced rows of each group (first and last kept) and a note saying so.
+Section displayed(const Section& s);
+
 // The writers behind write_report; each checks the stream at the end.
 Status write_table(std::ostream& out, const Document& doc, bool color);
 Status write_json(std::ostream& out, const Document& doc);

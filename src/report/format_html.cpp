@@ -56,7 +56,8 @@ Status write_html(std::ostream& out, const Document& doc) {
     out << "</dl>\n";
   }
   out << html::headline(doc);
-  for (const Section& s : doc.sections) {
+  for (const Section& full : doc.sections) {
+    const Section s = displayed(full);
     out << "<section id=\"" << escape(s.id) << "\">\n<h2>" << escape(s.title) << "</h2>\n";
     const std::string charts = html::section_charts(s);
     if (charts.empty() && s.rows.size() <= kOpenTableRows) {

@@ -32,7 +32,8 @@ Status write_markdown(std::ostream& out, const Document& doc) {
     for (const auto& [key, value] : doc.meta)
       out << "| " << cell(key) << " | " << cell(value) << " |\n";
   }
-  for (const Section& s : doc.sections) {
+  for (const Section& full : doc.sections) {
+    const Section s = displayed(full);
     out << "\n## " << cell(s.title) << "\n\n";
     out << '|';
     for (const Column& c : s.columns) out << ' ' << cell(c.title) << " |";

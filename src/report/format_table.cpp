@@ -110,7 +110,8 @@ Status write_table(std::ostream& out, const Document& doc, bool color) {
       out << line << '\n';
     }
   }
-  for (const Section& s : doc.sections) {
+  for (const Section& full : doc.sections) {
+    const Section s = displayed(full);
     out << '\n';
     write_section(out, s, color);
   }

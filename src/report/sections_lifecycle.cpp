@@ -150,6 +150,7 @@ Status build_survival_sections(const Scope& scope, const ReportOptions& options,
   Section curve;
   curve.id = "survival_curve";
   curve.title = "Survival curve";
+  curve.display_rows = 100;  // one row per step: thousands for a real customer base
   curve.add_column("group", "Group", ColumnKind::kText);
   curve.add_column("days", "Days", ColumnKind::kNumber, 2);
   curve.add_column("at_risk", "At risk", ColumnKind::kCount);
