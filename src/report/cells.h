@@ -33,6 +33,9 @@ std::string human_text(const Value& v, const Column& c);
 // same, flags "true"/"false", null as "" (callers print their own null).
 std::string machine_text(const Value& v, const Column& c);
 
+// RFC 4180: `s` as one CSV field, quoted when it holds a comma, a quote or a line end.
+std::string csv_field(std::string_view s);
+
 // Columns a UTF-8 string takes in a terminal (one per code point).
 std::size_t display_width(std::string_view utf8);
 

@@ -11,9 +11,8 @@
 #include "report/cells.h"
 
 namespace clm::detail {
-namespace {
 
-std::string field(std::string_view s) {
+std::string csv_field(std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string r = "\"";
   for (char c : s) {
@@ -23,21 +22,19 @@ std::string field(std::string_view s) {
   return r + "\"";
 }
 
-}  // namespace
-
 Status write_csv(std::ostream& out, const Document& doc) {
   out << "section,key,value\n";
   for (const auto& [key, value] : doc.meta)
-    out << "meta," << field(key) << ',' << field(value) << '\n';
+    out << "meta," << csv_field(key) << ',' << csv_field(value) << '\n';
   for (const Section& s : doc.sections) {
     out << "\nsection";
-    for (const Column& c : s.columns) out << ',' << field(c.key);
+    for (const Column& c : s.columns) out << ',' << csv_field(c.key);
     out << '\n';
     for (const auto& row : s.rows) {
-      out << field(s.id);
+      out << csv_field(s.id);
       for (std::size_t c = 0; c < s.columns.size(); ++c) {
         out << ',';
-        if (c < row.size()) out << field(machine_text(row[c], s.columns[c]));
+        if (c < row.size()) out << csv_field(machine_text(row[c], s.columns[c]));
       }
       out << '\n';
     }

@@ -5,22 +5,11 @@
 
 #include "clm/acquisition_cost.h"
 #include "clm/clv.h"
+#include "report/cells.h"
 
 namespace clm {
-namespace {
 
-// RFC 4180: quote a field holding a comma, a quote or a line end.
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string r = "\"";
-  for (char c : s) {
-    if (c == '"') r += '"';
-    r += c;
-  }
-  return r + "\"";
-}
-
-}  // namespace
+using detail::csv_field;
 
 Status write_historical_clv_csv(std::ostream& out, const Scope& scope, const HistoricalClv& clv) {
   const EventStore& store = *scope.store;
