@@ -211,13 +211,7 @@ void add_check_command(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_flag("--null-fails", args->null_fails,
                 "A goal whose value is undefined (null) fails (default: shown, not failed)");
-  args->settings.add_file(*cmd);
-  args->settings.add_rename(*cmd);
-  args->settings.add_scope(*cmd);
-  args->settings.add_margin(*cmd);
-  args->settings.add_activity(*cmd);
-  args->settings.add_loyalty(*cmd);
-  args->settings.add_report_extras(*cmd);
+  args->settings.add_report_settings(*cmd);
   add_output_options(*cmd, args->output);
   std::string metrics = "Metrics:\n";
   for (const GoalMetric& m : goal_metrics()) {

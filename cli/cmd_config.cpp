@@ -41,13 +41,7 @@ void add_config_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "config", "Print the effective settings (defaults, --settings file, options) as JSON");
   cmd->add_flag("--print", args->print, "Print the effective settings as a settings file");
-  args->settings.add_file(*cmd);
-  args->settings.add_rename(*cmd);
-  args->settings.add_scope(*cmd);
-  args->settings.add_margin(*cmd);
-  args->settings.add_activity(*cmd);
-  args->settings.add_loyalty(*cmd);
-  args->settings.add_report_extras(*cmd);
+  args->settings.add_report_settings(*cmd);
   args->settings.add_predictive(*cmd);
   args->settings.add_null_fails(*cmd);
   cmd->footer(R"(Examples:

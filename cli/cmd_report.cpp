@@ -51,18 +51,12 @@ void add_report_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "report", "Print every metric section (or those picked) for the input data");
   add_input_options(*cmd, args->input);
-  args->settings.add_file(*cmd);
-  args->settings.add_rename(*cmd);
-  args->settings.add_scope(*cmd);
   cmd->add_option(
          "--sections", args->sections,
          "Comma-separated section ids to print, in report order (default: all): " + section_list())
       ->delimiter(',')
       ->type_name("ID,...");
-  args->settings.add_margin(*cmd);
-  args->settings.add_activity(*cmd);
-  args->settings.add_loyalty(*cmd);
-  args->settings.add_report_extras(*cmd);
+  args->settings.add_report_settings(*cmd);
   add_output_options(*cmd, args->output);
   cmd->footer(R"(Examples:
   clm report --events events.csv --customers customers.csv --spend spend.csv

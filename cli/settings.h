@@ -105,6 +105,9 @@ class SettingsOptions {
                                           // --email-delivered --cohort-active-or-later
   void add_predictive(CLI::App& cmd);     // --horizon --discount
   void add_null_fails(CLI::App& cmd);     // --null-fails
+  // Everything a whole report reads: file, rename, scope, margin, activity,
+  // loyalty and the report extras (clm report, check and config).
+  void add_report_settings(CLI::App& cmd);
 
   // Defaults, then the --settings file, then each option given; validated.
   Result<Settings> resolve() const;

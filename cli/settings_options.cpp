@@ -81,6 +81,16 @@ void SettingsOptions::add_loyalty(CLI::App& cmd) {
       ->capture_default_str();
 }
 
+void SettingsOptions::add_report_settings(CLI::App& cmd) {
+  add_file(cmd);
+  add_rename(cmd);
+  add_scope(cmd);
+  add_margin(cmd);
+  add_activity(cmd);
+  add_loyalty(cmd);
+  add_report_extras(cmd);
+}
+
 void SettingsOptions::add_report_extras(CLI::App& cmd) {
   bind(cmd, "--activation-days", &Settings::activation_days,
        "D: a first purchase within D days of acquisition activates the customer")
