@@ -16,40 +16,27 @@
 namespace clm::io {
 namespace {
 
-// Index of the first ',' or '\n' in d[i, n), or n. Eight bytes at a time:
-// a byte equal to c is a zero byte of w ^ c, and the lowest flagged byte of
-// the zero-byte test is always a true one (false positives only sit above it).
-inline std::size_t find_delimiter(const char* d, std::size_t i, std::size_t n) {
+// Index of the first byte equal to A or B in d[i, n), or n. Eight bytes at a
+// time: a byte equal to c is a zero byte of w ^ c, and the lowest flagged byte
+// of the zero-byte test is always a true one (false positives only sit above it).
+template <char A, char B = A>
+inline std::size_t find_either(const char* d, std::size_t i, std::size_t n) {
   if constexpr (std::endian::native == std::endian::little) {
     constexpr std::uint64_t kOnes = 0x0101010101010101ull;
     constexpr std::uint64_t kHigh = 0x8080808080808080ull;
     for (; i + 8 <= n; i += 8) {
       std::uint64_t w;
       std::memcpy(&w, d + i, 8);
-      const std::uint64_t c = w ^ (kOnes * ',');
-      const std::uint64_t l = w ^ (kOnes * '\n');
-      const std::uint64_t hit = ((c - kOnes) & ~c & kHigh) | ((l - kOnes) & ~l & kHigh);
+      const std::uint64_t a = w ^ (kOnes * static_cast<unsigned char>(A));
+      std::uint64_t hit = (a - kOnes) & ~a & kHigh;
+      if constexpr (B != A) {
+        const std::uint64_t b = w ^ (kOnes * static_cast<unsigned char>(B));
+        hit |= (b - kOnes) & ~b & kHigh;
+      }
       if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
     }
   }
-  while (i < n && d[i] != ',' && d[i] != '\n') ++i;
-  return i;
-}
-
-// Index of the first ',' in d[i, n), or n.
-inline std::size_t find_comma(const char* d, std::size_t i, std::size_t n) {
-  if constexpr (std::endian::native == std::endian::little) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-    for (; i + 8 <= n; i += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, d + i, 8);
-      const std::uint64_t c = w ^ (kOnes * ',');
-      const std::uint64_t hit = (c - kOnes) & ~c & kHigh;
-      if (hit != 0) return i + static_cast<std::size_t>(std::countr_zero(hit) >> 3);
-    }
-  }
-  while (i < n && d[i] != ',') ++i;
+  while (i < n && d[i] != A && d[i] != B) ++i;
   return i;
 }
 
@@ -64,7 +51,7 @@ bool split_plain_line(const char* d, std::size_t begin, std::size_t end,
   if (end > begin && d[end - 1] == '\r') --end;  // "\r\n" line end
   std::size_t k = 0;
   for (std::size_t b = begin;; ++k) {
-    const std::size_t c = find_comma(d, b, end);
+    const std::size_t c = find_either<','>(d, b, end);
     if (k == fields.size()) return false;
     fields[k] = std::string_view(d + b, c - b);
     if (c == end) break;
@@ -144,7 +131,7 @@ bool CsvParser::next(CsvRecord& r) {
       }
     } else {
       const std::size_t b = pos_;
-      pos_ = find_delimiter(d, pos_, n);
+      pos_ = find_either<',', '\n'>(d, pos_, n);
       std::size_t e = pos_;
       if (e > b && d[e - 1] == '\r' && (pos_ == n || d[pos_] == '\n')) --e;  // "\r\n" line end
       push(r, FieldRef{false, b, e - b});
