@@ -22,7 +22,7 @@ class App;
 
 namespace clm::cli {
 
-// Exit statuses (data.md; 70 = EX_SOFTWARE for a bug in clm).
+// Exit statuses (docs/input.md; 70 = EX_SOFTWARE for a bug in clm).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitGoalFailed = 1;
 inline constexpr int kExitUsage = 2;

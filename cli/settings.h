@@ -1,4 +1,4 @@
-// Every setting of metrics.md in one struct, read from a JSON settings file
+// Every setting of docs/metrics.md in one struct, read from a JSON settings file
 // (--settings FILE) and overridden by the command-line options given:
 // defaults < settings file < command line. `clm config --print` writes the
 // effective settings back as JSON that is itself a valid settings file.
@@ -27,7 +27,7 @@ class Option;
 
 namespace clm::cli {
 
-// The settings, with the metrics.md defaults. JSON keys are the field names.
+// The settings, with the docs/metrics.md defaults. JSON keys are the field names.
 struct Settings {
   // Scope.
   std::string from;  // window start; "" (JSON null) = midnight before the first event

@@ -17,7 +17,7 @@ namespace {
 
 int fail(const clm::Status& s) {
   std::fprintf(stderr, "churn_report: %s\n", s.message().c_str());
-  return s.exit_code();  // 2 usage, 65 bad data, 66 no input (data.md)
+  return s.exit_code();  // 2 usage, 65 bad data, 66 no input (docs/input.md)
 }
 
 }  // namespace
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   clm::Result<clm::EventStore> store = builder.build();
   if (!store.ok()) return fail(store.status());
 
-  clm::ReportOptions options;  // metrics.md defaults, monthly periods, UTC
+  clm::ReportOptions options;  // docs/metrics.md defaults, monthly periods, UTC
   options.sections = {"churn"};
   options.activity.inactivity_window_days = 60;  // W: 60 instead of 90 days
 

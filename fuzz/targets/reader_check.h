@@ -1,5 +1,5 @@
 // Shared by the CSV and JSON reader targets: read one table in strict and in
-// lenient mode and check what the readers promise (ingest.h, data.md):
+// lenient mode and check what the readers promise (ingest.h, docs/input.md):
 //  - failures are DataError or InvalidArgument with a message, never Internal;
 //  - lenient mode accounts for every row: read == kept + rejected;
 //  - strict success means nothing was rejected, and lenient mode then keeps

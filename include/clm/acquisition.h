@@ -9,7 +9,7 @@
 
 namespace clm {
 
-// Per-customer acquisition facts (metrics.md, "Customers, acquisition, activity"),
+// Per-customer acquisition facts (docs/metrics.md, "Customers, acquisition, activity"),
 // indexed by CustomerIndex.
 struct Acquisition {
   // a(c): customers.acquired_at; else the first signup; else the first

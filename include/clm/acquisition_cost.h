@@ -1,5 +1,5 @@
 // clm/acquisition_cost.h — new customers and spend per channel, CAC (per
-// channel, blended, paid) and CAC payback (metrics.md, "Revenue, CAC and CLV").
+// channel, blended, paid) and CAC payback (docs/metrics.md, "Revenue, CAC and CLV").
 //
 // New customers N(P, ch) are the customers with a(c) in P and ch(c) = ch
 // (scope.acquisition); Spend(P, ch) the spend rows dated in P. Channels are

@@ -1,5 +1,5 @@
 // clm/activation.h — activation rate and time to first purchase
-// (metrics.md, "Activation"), over the customers acquired in the window.
+// (docs/metrics.md, "Activation"), over the customers acquired in the window.
 //
 // Activated: the first purchase ever (before the as-of time) falls in
 // [a(c), a(c) + D], both ends inclusive. Customers acquired less than D
@@ -17,7 +17,7 @@
 namespace clm {
 
 struct ActivationOptions {
-  std::int64_t activation_window_days = 7;  // D, in days of 86 400 s (metrics.md default 7)
+  std::int64_t activation_window_days = 7;  // D, in days of 86 400 s (docs/metrics.md default 7)
   double z = kZ95;                          // z of the Wilson interval: 1.96
 };
 

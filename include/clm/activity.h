@@ -1,4 +1,4 @@
-// clm/activity.h — when each customer is active (metrics.md, "Customers,
+// clm/activity.h — when each customer is active (docs/metrics.md, "Customers,
 // acquisition, activity").
 //
 // The model computes, once per customer, the sorted merged *stretches* of time
@@ -28,9 +28,9 @@ namespace clm {
 
 struct ActivityOptions {
   // W: an activity event keeps its customer active for this many days of
-  // 86 400 s after it (metrics.md default 90). Must be >= 0.
+  // 86 400 s after it (docs/metrics.md default 90). Must be >= 0.
   std::int64_t inactivity_window_days = 90;
-  // A: names of the event types that count as activity (metrics.md default
+  // A: names of the event types that count as activity (docs/metrics.md default
   // signup and purchase). Custom type names are allowed; a name the data does
   // not contain matches nothing. Names must be non-empty.
   std::vector<std::string> activity_types = {"signup", "purchase"};
@@ -88,7 +88,7 @@ class ActivityModel {
 
   // Active at t (includes a(c) < t). O(log stretches).
   bool active_at(CustomerIndex c, Timestamp t) const;
-  // Active during [p0, p1), exactly as metrics.md defines it. O(log stretches)
+  // Active during [p0, p1), exactly as docs/metrics.md defines it. O(log stretches)
   // plus, only when a(c) is in [p0, p1), a scan of c's events in [p0, p1).
   bool active_during(CustomerIndex c, Timestamp p0, Timestamp p1) const;
   // The latest subscription start/cancel strictly before t is a start.

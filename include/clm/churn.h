@@ -1,5 +1,5 @@
 // clm/churn.h — churn and retention per period and over the window
-// (metrics.md, "Churn and retention").
+// (docs/metrics.md, "Churn and retention").
 //
 // For a period P = [p0, p1): S = customers active at p0, E = customers active
 // at p1; retention = |S ∩ E| / |S|, churn = |S \ E| / |S|. The window row pools
@@ -19,7 +19,7 @@
 namespace clm {
 
 struct ChurnOptions {
-  double z = kZ95;  // z of the Wilson intervals: 1.96 (metrics.md)
+  double z = kZ95;  // z of the Wilson intervals: 1.96 (docs/metrics.md)
 };
 
 struct ChurnCell {

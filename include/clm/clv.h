@@ -1,4 +1,4 @@
-// clm/clv.h — historical CLV, formula CLV and CLV:CAC (metrics.md, "Revenue,
+// clm/clv.h — historical CLV, formula CLV and CLV:CAC (docs/metrics.md, "Revenue,
 // CAC and CLV").
 //
 //   Historical CLV of c = m × net revenue in [a(c), to), for customers with a(c) < to.

@@ -1,5 +1,5 @@
 // clm/cohorts.h — customer and revenue retention by acquisition cohort
-// (metrics.md, "Cohort retention matrix").
+// (docs/metrics.md, "Cohort retention matrix").
 //
 // Cohort C = the scope period holding a(c); only customers acquired inside the
 // window form cohorts. Cell (C, k) = share of C's customers active during
@@ -20,7 +20,7 @@
 namespace clm {
 
 struct CohortOptions {
-  // false (metrics.md default): a customer counts in cell k when active during
+  // false (docs/metrics.md default): a customer counts in cell k when active during
   // period C+k. true: when active during C+k or any later period of the window.
   bool active_or_later = false;
   double z = kZ95;  // z of the Wilson intervals: 1.96

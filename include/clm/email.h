@@ -1,4 +1,4 @@
-// clm/email.h — email engagement (metrics.md, "Email engagement").
+// clm/email.h — email engagement (docs/metrics.md, "Email engagement").
 //
 // Counts `email_*` events with a time in the report window. Sent, delivered,
 // bounced and unsubscribed are event counts; opens and clicks are unique
@@ -16,11 +16,11 @@ namespace clm {
 
 struct EmailOptions {
   enum class Delivered {
-    kAuto,    // email_delivered events; sent − bounced if the store has none (metrics.md)
+    kAuto,    // email_delivered events; sent − bounced if the store has none (docs/metrics.md)
     kEvents,  // always count email_delivered events
     kSentMinusBounced  // always estimate delivered as sent − bounced
   };
-  Delivered delivered = Delivered::kAuto;  // metrics.md: the fallback only when the table has none
+  Delivered delivered = Delivered::kAuto;  // docs/metrics.md: the fallback only when the table has none
 };
 
 // Counts of one cell. Unique opens and clicks are counted per customer before

@@ -1,5 +1,5 @@
 // clm/generate.h — a deterministic generator of realistic input data (the
-// events, customers and spend tables of data.md) for benchmarks, scale tests
+// events, customers and spend tables of docs/input.md) for benchmarks, scale tests
 // and demos.
 //
 // The output depends only on GenerateOptions, byte for byte, on every

@@ -1,4 +1,4 @@
-// clm/ingest.h — reading the events, customers and spend tables (data.md)
+// clm/ingest.h — reading the events, customers and spend tables (docs/input.md)
 // from CSV, JSON Lines or JSON arrays into an EventStoreBuilder.
 #pragma once
 

@@ -2,7 +2,7 @@
 //
 // Every metric that reports "over the window and per period" uses these: a
 // Window [from, to) and the PeriodSeries of calendar periods that intersect
-// it, clipped to it (metrics.md, "Periods of a report").
+// it, clipped to it (docs/metrics.md, "Periods of a report").
 #pragma once
 
 #include <cstddef>

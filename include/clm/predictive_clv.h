@@ -2,7 +2,7 @@
 // model (BG/NBD or Pareto/NBD) and the Gamma–Gamma spend model, calibration /
 // holdout validation, and saving fitted parameters as JSON.
 //
-// CLV convention (metrics.md): CLV = margin × E[spend per transaction] ×
+// CLV convention (docs/metrics.md): CLV = margin × E[spend per transaction] ×
 // Σ_{k=1..H} E[purchases in month k] / (1 + d)^k, month k = ((k−1)·M, k·M]
 // after the calibration end, M = one month (30.4375 days) in the model's
 // unit, d = (1 + annual rate)^(1/12) − 1: each month's purchases are
@@ -51,9 +51,9 @@ Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
                                const FitOptions& options = {});
 
 struct ClvOptions {
-  double margin = 1.0;            // gross-margin fraction m (metrics.md default 1.0)
-  int horizon_months = 36;        // CLV horizon H in months (metrics.md default 36)
-  double annual_discount = 0.10;  // yearly discount rate (metrics.md default 10 %)
+  double margin = 1.0;            // gross-margin fraction m (docs/metrics.md default 1.0)
+  int horizon_months = 36;        // CLV horizon H in months (docs/metrics.md default 36)
+  double annual_discount = 0.10;  // yearly discount rate (docs/metrics.md default 10 %)
   // Horizon of `expected_purchases`, in the model's unit; nullopt = one
   // month (e.g. 4.348 weeks).
   std::optional<double> forecast_units;

@@ -26,7 +26,7 @@
 namespace clm {
 
 // Settings of a report. Each metric area keeps its own options struct (with
-// the metrics.md defaults) in its header; the report holds one of each.
+// the docs/metrics.md defaults) in its header; the report holds one of each.
 struct ReportOptions {
   ScopeOptions scope;                 // window, period, calendar, grouping
   std::vector<std::string> sections;  // section ids to print; empty = all

@@ -1,6 +1,6 @@
 // clm/revenue.h — net revenue, AOV, ARPU, repeat purchase rate and revenue
 // retention (NRR, GRR) per group, over the window and per period
-// (metrics.md, "Revenue, CAC and CLV").
+// (docs/metrics.md, "Revenue, CAC and CLV").
 //
 // Net revenue of a set of events = Σ purchase amounts − Σ refund amounts.
 // Revenue is counted at the event's time and goes to its customer's group
@@ -22,7 +22,7 @@
 namespace clm {
 
 struct RevenueOptions {
-  double z = kZ95;  // z of the repeat-purchase Wilson interval: 1.96 (metrics.md)
+  double z = kZ95;  // z of the repeat-purchase Wilson interval: 1.96 (docs/metrics.md)
 };
 
 // Exact sums and counts of one (group, period) cell or of a group's window.

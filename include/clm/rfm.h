@@ -1,5 +1,5 @@
 // clm/rfm.h — recency, frequency, monetary scores and named segments
-// (metrics.md, "RFM"), over the customers with >= 1 purchase before the as-of time.
+// (docs/metrics.md, "RFM"), over the customers with >= 1 purchase before the as-of time.
 //
 // R = whole days (floor) from the last purchase to the as-of time; F = number
 // of purchases; M = net revenue of all history before the as-of time.

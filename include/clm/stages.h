@@ -1,5 +1,5 @@
 // clm/stages.h — lifecycle stage of each customer at a time t, stage counts,
-// the stage flow between two times and the funnel (metrics.md, "Lifecycle
+// the stage flow between two times and the funnel (docs/metrics.md, "Lifecycle
 // stage at time t").
 //
 // First rule that holds: never acquired before t → reach; not active at t →
@@ -27,7 +27,7 @@ inline constexpr std::size_t kStageCount = 6;
 std::string_view stage_name(Stage s);
 
 struct StageOptions {
-  std::int64_t loyalty_purchases = 5;  // L (metrics.md default 5)
+  std::int64_t loyalty_purchases = 5;  // L (docs/metrics.md default 5)
   std::optional<Timestamp> at;         // t of the stage counts; default the as-of time
   std::optional<Timestamp> flow_from;  // start of the flow matrix; default the window start
   std::optional<Timestamp> flow_to;    // end of the flow matrix; default the as-of time

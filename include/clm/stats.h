@@ -8,7 +8,7 @@
 
 namespace clm {
 
-inline constexpr double kZ95 = 1.96;  // z of the 95 % intervals (metrics.md)
+inline constexpr double kZ95 = 1.96;  // z of the 95 % intervals (docs/metrics.md)
 
 struct Interval {
   double low;

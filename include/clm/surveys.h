@@ -1,4 +1,4 @@
-// clm/surveys.h — NPS, CSAT and CES from survey answers (metrics.md, "Surveys").
+// clm/surveys.h — NPS, CSAT and CES from survey answers (docs/metrics.md, "Surveys").
 //
 // Answers are `nps` (0–10), `csat` (1–5) and `ces` (1–7) events with a time in
 // the report window. Each metric has a mergeable accumulator of exact integer
@@ -19,11 +19,11 @@
 namespace clm {
 
 struct SurveyOptions {
-  // false: every answer in a cell counts (metrics.md). true: only each
+  // false: every answer in a cell counts (docs/metrics.md). true: only each
   // customer's latest answer of each survey type within the cell counts (the
   // latest in the window for window rows, the latest in the period for period rows).
   bool latest_only = false;
-  double z = kZ95;  // z of the 95 % intervals: 1.96 (metrics.md)
+  double z = kZ95;  // z of the 95 % intervals: 1.96 (docs/metrics.md)
 };
 
 // --- NPS ------------------------------------------------------------------

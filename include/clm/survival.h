@@ -1,5 +1,5 @@
 // clm/survival.h — Kaplan–Meier survival of customer lifetimes
-// (metrics.md, "Survival (Kaplan–Meier)").
+// (docs/metrics.md, "Survival (Kaplan–Meier)").
 //
 // Every customer acquired before the as-of time contributes a lifetime from
 // a(c): a death at the first moment after a(c) at which it stops being active
@@ -20,7 +20,7 @@
 namespace clm {
 
 struct SurvivalOptions {
-  // Times (days) at which S(t) is reported: 30, 90, 180 and 365 (metrics.md).
+  // Times (days) at which S(t) is reported: 30, 90, 180 and 365 (docs/metrics.md).
   std::vector<double> at_days = {30, 90, 180, 365};
   double z = kZ95;  // z of the 95 % Greenwood log-log intervals: 1.96
 };

@@ -1,4 +1,4 @@
-// a(c) and ch(c) per metrics.md, from one pass over each customer's events.
+// a(c) and ch(c) per docs/metrics.md, from one pass over each customer's events.
 #include "clm/acquisition.h"
 
 namespace clm {

@@ -113,7 +113,7 @@ Result<Timestamp> parse_timestamp(std::string_view text, const TimeZone& tz) {
     if (second < 0) return unparsable();
     pos += 3;
     if (pos < text.size() && text[pos] == '.') {
-      // Fractions of a second are truncated (metrics.md "Details").
+      // Fractions of a second are truncated (docs/metrics.md "Details").
       const std::size_t frac_begin = ++pos;
       while (pos < text.size() && is_digit(text[pos])) ++pos;
       if (pos == frac_begin) return unparsable();

@@ -192,7 +192,7 @@ Status TableSink::reject_builder(std::int64_t line, const Status& status,
   const std::string_view reason =
       colon == std::string::npos ? std::string_view(msg) : std::string_view(msg).substr(colon + 2);
   // A repeated customer makes the table ambiguous (which row's attributes?):
-  // fatal in both modes, as data.md lists it with the file-level errors.
+  // fatal in both modes, as docs/input.md lists it with the file-level errors.
   if (reason.starts_with("duplicate customer_id")) {
     ++load_.rows_read;
     return line_error(line, fmt::format("column 'customer_id': {}", reason));

@@ -1,5 +1,5 @@
 // The data-quality sections: what ingest read, kept and rejected per table
-// (data.md, "Bad input": rows read = rows kept + rows rejected, always).
+// (docs/input.md, "Bad input": rows read = rows kept + rows rejected, always).
 #include <string>
 #include <vector>
 

@@ -112,7 +112,7 @@ TEST_CASE("money that could overflow a sum is rejected when the store is built",
   CHECK(store.status().code() == Status::Code::kDataError);
 }
 
-TEST_CASE("acquisition time and channel follow the precedence of metrics.md", "[core][acquisition]") {
+TEST_CASE("acquisition time and channel follow the precedence of docs/metrics.md", "[core][acquisition]") {
   EventStoreBuilder b;
   b.set_attribute_names({"plan"});
   // declared: customers table wins even against events.

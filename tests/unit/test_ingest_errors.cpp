@@ -1,4 +1,4 @@
-// One test per bad-input rule of data.md: the exact message (file:line,
+// One test per bad-input rule of docs/input.md: the exact message (file:line,
 // column, reason, value) and the status, hence the exit code (65 / 66).
 #include <catch2/catch.hpp>
 #include <string>
@@ -116,7 +116,7 @@ TEST_CASE("bad values name file:line, column, reason and value", "[ingest][error
         "customers.csv:2: column 'acquired_at': unparsable timestamp (value 'yesterday')");
 }
 
-TEST_CASE("the example of data.md: a purchase on line 17", "[ingest][errors]") {
+TEST_CASE("the example of docs/input.md: a purchase on line 17", "[ingest][errors]") {
   std::string rows;
   for (int line = 2; line <= 16; ++line)
     rows += "c" + std::to_string(line) + ",2024-03-01,touch,,\n";

@@ -102,7 +102,7 @@ TEST_CASE("activity: prospects, declared acquisition, ignored late events",
   CHECK(f.m.active_at(d, T("2024-03-20")));
   CHECK_FALSE(f.m.active_at(d, T("2024-03-15")));
   // ... but not "active during" March: not active at Mar 1 (not yet acquired),
-  // no A-event and no subscription in March (metrics.md, literally).
+  // no A-event and no subscription in March (docs/metrics.md, literally).
   CHECK_FALSE(f.m.active_during(d, T("2024-03-01"), T("2024-04-01")));
   CHECK(f.m.active_during(d, T("2024-04-01"), T("2024-05-01")));
   const auto z = idx(f.store, "z");

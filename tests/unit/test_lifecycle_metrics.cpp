@@ -363,7 +363,7 @@ TEST_CASE("activation: D inclusive, late acquisitions stay in the denominator",
 
 TEST_CASE("rfm: segment table maps every (R, F) pair", "[lifecycle][rfm]") {
   using S = RfmSegment;
-  // Rows R = 5..1, columns F = 1..5, straight from the metrics.md table.
+  // Rows R = 5..1, columns F = 1..5, straight from the docs/metrics.md table.
   const S want[5][5] = {
       {S::kNewCustomers, S::kPotentialLoyalists, S::kPotentialLoyalists, S::kChampions,
        S::kChampions},

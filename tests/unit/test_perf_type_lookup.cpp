@@ -9,7 +9,7 @@ using clm::detail::find_builtin_type;
 using clm::detail::find_score_range;
 
 TEST_CASE("find_builtin_type knows the sixteen contract names and nothing else") {
-  // data.md's built-in types, in EventType order.
+  // docs/input.md's built-in types, in EventType order.
   const char* names[] = {"touch",
                          "signup",
                          "purchase",
@@ -64,7 +64,7 @@ TEST_CASE("find_builtin_type knows the sixteen contract names and nothing else")
 }
 
 TEST_CASE("find_score_range gives the survey scales") {
-  // data.md: nps 0–10, csat 1–5, ces 1–7; no score on the other types.
+  // docs/input.md: nps 0–10, csat 1–5, ces 1–7; no score on the other types.
   REQUIRE(find_score_range(EventType::kNps)->min == 0);
   REQUIRE(find_score_range(EventType::kNps)->max == 10);
   REQUIRE(find_score_range(EventType::kCsat)->min == 1);

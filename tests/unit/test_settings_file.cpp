@@ -63,7 +63,7 @@ TEST_CASE("Settings file: keys set their settings, absent keys keep the defaults
 
   auto empty = clm::cli::parse_settings("{}", "empty.json");
   REQUIRE(empty.ok());
-  CHECK(empty->margin == 1.0);  // metrics.md defaults
+  CHECK(empty->margin == 1.0);  // docs/metrics.md defaults
   CHECK(empty->inactivity_days == 90);
   CHECK(empty->activity_types == std::vector<std::string>{"signup", "purchase"});
   CHECK(empty->loyalty_purchases == 5);
