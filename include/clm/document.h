@@ -28,11 +28,13 @@ struct Column {
   std::string key;    // stable machine name (JSON key, CSV header): "churn_rate"
   std::string title;  // human heading: "Churn rate"
   ColumnKind kind = ColumnKind::kText;
-  int decimals = 2;   // kNumber: places shown in tables/Markdown/HTML
+  int decimals = 2;  // kNumber: places shown in tables/Markdown/HTML
 };
 
 // A cell. monostate is null: undefined (a rate with denominator 0), never 0.
 using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+
+struct SectionSchema;  // clm/section_schema.h
 
 struct Section {
   std::string id;     // stable machine name: "nps", "churn"
@@ -44,6 +46,9 @@ struct Section {
   // Markdown and HTML show at most this many evenly spaced rows per group (the
   // first and last kept) and say so; JSON and CSV always hold every row.
   std::size_t display_rows = 0;
+  // What the section means (its goals, chart and headline cards), when it was
+  // built from a schema; nullptr for a hand-made section.
+  const SectionSchema* schema = nullptr;
 
   // Appends a column and returns its index.
   std::size_t add_column(std::string key, std::string title, ColumnKind kind, int decimals = 2);

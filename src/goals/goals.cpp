@@ -1,5 +1,6 @@
-// Goals: the metric catalog (which section and column hold each metric) and
-// the check of goals against report documents. Reading values from the
+// Goals: the metric catalog (which section and column hold each metric, as
+// the section schemas declare it) and the check of goals against report
+// documents. Reading values from the
 // Document, not from the metric results, keeps goals exactly in step with
 // what the report prints and lets one check cover every section.
 #include "clm/goals.h"
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "clm/money.h"
+#include "clm/section_schema.h"
 
 namespace clm {
 namespace {
@@ -149,43 +151,28 @@ Result<std::vector<Picked>> pick_rows(const GoalSpec& goal, const Section& s, bo
 }  // namespace
 
 const std::vector<GoalMetric>& goal_metrics() {
-  static const std::vector<GoalMetric> kMetrics = {
-      {"nps", "nps", "nps", "", "", "Net Promoter Score, -100..100"},
-      {"csat", "csat", "csat", "", "", "CSAT: percent of answers 4 or 5, 0..100"},
-      {"csat_mean", "csat", "mean", "", "", "mean CSAT answer, 1..5"},
-      {"ces", "ces", "ces", "", "", "mean CES answer, 1..7 (7 = easiest)"},
-      {"ces_easy_rate", "ces", "easy_rate", "", "", "share of CES answers 5..7"},
-      {"churn_rate", "churn", "churn_rate", "", "", "churned / active at the period start"},
-      {"retention_rate", "churn", "retention_rate", "", "", "retained / active at the start"},
-      {"active_customers", "revenue", "active_customers", "", "",
-       "customers active during the window or period"},
-      {"net_revenue", "revenue", "net_revenue", "", "", "purchases minus refunds (money)"},
-      {"arpu", "revenue", "arpu", "", "", "net revenue per active customer (money)"},
-      {"aov", "revenue", "aov", "", "", "average order value (money)"},
-      {"repeat_purchase_rate", "revenue", "repeat_rate", "", "",
-       "customers with >= 2 purchases / with >= 1"},
-      {"nrr", "revenue", "nrr", "", "", "net revenue retention"},
-      {"grr", "revenue", "grr", "", "", "gross revenue retention"},
-      {"new_customers", "cac_summary", "new_customers", "cac_channels", "new_customers",
-       "customers acquired in the window or period"},
-      {"cac", "cac_summary", "blended_cac", "cac_channels", "cac",
-       "blended CAC (per channel: that channel's CAC) (money)"},
-      {"paid_cac", "cac_summary", "paid_cac", "", "", "spend / new customers of paid channels"},
-      {"clv", "clv", "historical_clv_mean", "clv_cac", "mean_clv", "mean historical CLV (money)"},
-      {"formula_clv", "clv", "formula_clv", "", "", "margin x monthly ARPU / monthly churn"},
-      {"clv_cac", "", "", "clv_cac", "clv_cac", "CLV:CAC, per channel only"},
-      {"activation_rate", "activation", "activation_rate", "", "",
-       "share of new customers buying within D days"},
-      {"median_days_to_first_purchase", "activation", "median_days_to_first_purchase", "", "",
-       "median days from acquisition to the first purchase"},
-      {"median_lifetime_days", "survival", "median_days", "", "",
-       "Kaplan-Meier median lifetime in days"},
-      {"email_delivery_rate", "email", "delivery_rate", "", "", "delivered / sent"},
-      {"email_bounce_rate", "email", "bounce_rate", "", "", "bounced / sent"},
-      {"email_open_rate", "email", "open_rate", "", "", "unique opens / delivered"},
-      {"email_click_rate", "email", "click_rate", "", "", "unique clicks / delivered"},
-      {"email_unsubscribe_rate", "email", "unsubscribe_rate", "", "", "unsubscribes / delivered"},
-  };
+  // Each metric once, in the report order of the first column feeding it.
+  static const std::vector<GoalMetric> kMetrics = [] {
+    std::vector<GoalMetric> metrics;
+    for (const SectionSchema* schema : section_schemas()) {
+      for (const ColumnSpec& c : schema->columns) {
+        if (c.goal.metric.empty()) continue;
+        auto it = std::find_if(metrics.begin(), metrics.end(),
+                               [&](const GoalMetric& m) { return m.name == c.goal.metric; });
+        if (it == metrics.end())
+          it = metrics.insert(metrics.end(), GoalMetric{c.goal.metric, {}, {}, {}, {}, {}});
+        if (c.goal.per_channel) {
+          it->channel_section = schema->id;
+          it->channel_column = c.key;
+        } else {
+          it->section = schema->id;
+          it->column = c.key;
+        }
+        if (it->description.empty()) it->description = c.goal.description;
+      }
+    }
+    return metrics;
+  }();
   return kMetrics;
 }
 

@@ -37,6 +37,7 @@ Section displayed(const Section& s) {
   out.columns = s.columns;
   out.notes = s.notes;
   out.display_rows = s.display_rows;
+  out.schema = s.schema;
   bool thinned = false;
   for (std::size_t begin = 0; begin < s.rows.size();) {
     std::size_t end = begin + 1;

@@ -1,6 +1,6 @@
 // Internal: the list of report sections, in report order. Each metric area
-// adds one entry (id, the shared inputs it reads, and a function that builds
-// its sections).
+// adds one entry (id, the shared inputs it reads, a function that builds its
+// sections and the schemas of those sections).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,7 @@
 #include "clm/document.h"
 #include "clm/report.h"
 #include "clm/scope.h"
+#include "clm/section_schema.h"
 #include "clm/status.h"
 #include "clm/surveys.h"
 
@@ -70,6 +71,8 @@ struct SectionSpec {
   std::string title;
   unsigned needs;  // SharedInput mask: what `build` reads from the context
   SectionBuilder build;
+  // The schemas of the sections `build` appends, in their order.
+  std::vector<const SectionSchema*> schemas;
 };
 
 // All sections in report order (defined in section_registry.cpp).

@@ -12,6 +12,7 @@
 #include "clm/report.h"
 #include "clm/scope.h"
 #include "clm/status.h"
+#include "report/schema_columns.h"
 #include "report/section_registry.h"
 
 namespace clm::detail {
@@ -43,30 +44,51 @@ std::vector<Value> email_row(const std::string& group, const std::string& period
 
 }  // namespace
 
-// Registered in section_registry.cpp.
+// Registered in section_registry.cpp, with the builder below.
+const SectionSchema& email_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"email", "Email engagement", period_key_columns(), {}, {}};
+    s.columns.insert(
+        s.columns.end(),
+        {{"sent", "Sent", ColumnKind::kCount},
+         {"delivered", "Delivered", ColumnKind::kCount},
+         {"bounced", "Bounced", ColumnKind::kCount},
+         {"unique_opens", "Opens", ColumnKind::kCount},
+         {"unique_clicks", "Clicks", ColumnKind::kCount},
+         {"unsubscribed", "Unsubs", ColumnKind::kCount},
+         {"delivery_rate",
+          "Delivery",
+          ColumnKind::kRate,
+          2,
+          {"email_delivery_rate", "delivered / sent"}},
+         {"bounce_rate", "Bounce", ColumnKind::kRate, 2, {"email_bounce_rate", "bounced / sent"}},
+         {"open_rate",
+          "Open",
+          ColumnKind::kRate,
+          2,
+          {"email_open_rate", "unique opens / delivered"}},
+         {"click_rate",
+          "CTR",
+          ColumnKind::kRate,
+          2,
+          {"email_click_rate", "unique clicks / delivered"}},
+         {"click_to_open", "CTOR", ColumnKind::kRate},
+         {"unsubscribe_rate",
+          "Unsub rate",
+          ColumnKind::kRate,
+          2,
+          {"email_unsubscribe_rate", "unsubscribes / delivered"}}});
+    return s;
+  }();
+  return kSchema;
+}
+
 Status build_email_sections(const Scope& scope, const ReportOptions& options,
                             ReportContext& /*context*/, std::vector<Section>& out) {
   const bool estimate = email_estimates_delivered(*scope.store, options.email);
   const Breakdown<EmailAccumulator> b = compute_email(scope);
 
-  Section s;
-  s.id = "email";
-  s.title = "Email engagement";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("period", "Period", ColumnKind::kText);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
-  s.add_column("sent", "Sent", ColumnKind::kCount);
-  s.add_column("delivered", "Delivered", ColumnKind::kCount);
-  s.add_column("bounced", "Bounced", ColumnKind::kCount);
-  s.add_column("unique_opens", "Opens", ColumnKind::kCount);
-  s.add_column("unique_clicks", "Clicks", ColumnKind::kCount);
-  s.add_column("unsubscribed", "Unsubs", ColumnKind::kCount);
-  s.add_column("delivery_rate", "Delivery", ColumnKind::kRate);
-  s.add_column("bounce_rate", "Bounce", ColumnKind::kRate);
-  s.add_column("open_rate", "Open", ColumnKind::kRate);
-  s.add_column("click_rate", "CTR", ColumnKind::kRate);
-  s.add_column("click_to_open", "CTOR", ColumnKind::kRate);
-  s.add_column("unsubscribe_rate", "Unsub rate", ColumnKind::kRate);
+  Section s = make_section(email_schema());
 
   std::int64_t sent = 0;
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {

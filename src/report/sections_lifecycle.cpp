@@ -18,6 +18,7 @@
 #include "clm/stages.h"
 #include "clm/status.h"
 #include "clm/survival.h"
+#include "report/schema_columns.h"
 #include "report/section_registry.h"
 
 namespace clm::detail {
@@ -42,6 +43,15 @@ void add_rate_columns(Section& s, const std::string& key, const std::string& tit
   s.add_column(key + "_low", title + " low", ColumnKind::kRate);
   s.add_column(key + "_high", title + " high", ColumnKind::kRate);
 }
+// The stage names, as column keys with `prefix`.
+std::vector<ColumnSpec> stage_columns(const std::string& prefix) {
+  std::vector<ColumnSpec> out;
+  for (std::size_t i = 0; i < kStageCount; ++i) {
+    const std::string name(stage_name(static_cast<Stage>(i)));
+    out.push_back({prefix + name, name, ColumnKind::kCount});
+  }
+  return out;
+}
 void push_rate(std::vector<Value>& row, const Proportion& p) {
   row.push_back(opt(p.rate));
   row.push_back(ci_low(p.ci));
@@ -59,25 +69,227 @@ std::vector<Value> churn_row(const std::string& group, const std::string& period
 
 }  // namespace
 
+// The schemas and builders below are registered in section_registry.cpp.
+
+const SectionSchema& churn_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"churn", "Churn and retention", period_key_columns(), {}, {}};
+    s.columns.insert(s.columns.end(), {{"start_active", "S", ColumnKind::kCount},
+                                       {"end_active", "E", ColumnKind::kCount},
+                                       {"retained", "Retained", ColumnKind::kCount},
+                                       {"churned", "Churned", ColumnKind::kCount},
+                                       {"new", "New", ColumnKind::kCount},
+                                       {"reactivated", "Reactivated", ColumnKind::kCount}});
+    add_rate_columns(s.columns, "retention_rate", "Retention",
+                     {"retention_rate", "retained / active at the start"});
+    add_rate_columns(s.columns, "churn_rate", "Churn",
+                     {"churn_rate", "churned / active at the period start"});
+    s.chart = {.kind = ChartKind::kPeriodLines,
+               .title = "Churn and retention per period",
+               .caption = "Retention and churn rate per period with their 95% intervals.",
+               .grouped_caption = "Churn rate per period and group with its 95% interval.",
+               .grouped_series = 1,
+               .series = {{.y = "retention_rate",
+                           .name = "Retention",
+                           .low = "retention_rate_low",
+                           .high = "retention_rate_high"},
+                          {.y = "churn_rate",
+                           .name = "Churn",
+                           .low = "churn_rate_low",
+                           .high = "churn_rate_high"}},
+               .format = ColumnKind::kRate,
+               .decimals = 1};
+    s.cards = {{.rank = 20,
+                .label = "Active",
+                .column = "end_active",
+                .row = CardRow::kLastPeriod,
+                .note = "customers active at the end of {period}"},
+               {.rank = 30,
+                .label = "Churn",
+                .column = "churn_rate",
+                .note = "per {meta:period}, pooled over the window"}};
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& cohort_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"cohorts",
+                    "Cohort retention",
+                    {{"group", "Group", ColumnKind::kText},
+                     {"cohort", "Cohort", ColumnKind::kText},
+                     {"size", "Size", ColumnKind::kCount},
+                     {"offset", "Offset", ColumnKind::kCount},
+                     {"partial", "Partial", ColumnKind::kFlag},
+                     {"active", "Active", ColumnKind::kCount}},
+                    {},
+                    {}};
+    add_rate_columns(s.columns, "retention", "Retention");
+    s.columns.insert(s.columns.end(),
+                     {{"revenue", "Net revenue", ColumnKind::kMoney},
+                      {"revenue_retention", "Revenue retention", ColumnKind::kRate}});
+    s.chart = {.kind = ChartKind::kHeatmap,
+               .title = "Cohort retention",
+               .caption = "Share of each cohort active k periods after acquisition.",
+               .x = "cohort",
+               .series = {{.y = "retention"}},
+               .format = ColumnKind::kRate,
+               .decimals = 1,
+               .x_title = "periods since acquisition",
+               .y_title = "cohort",
+               .offset = "offset"};
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& survival_schema() {
+  static const SectionSchema kSchema = {
+      "survival",
+      "Customer survival (Kaplan-Meier)",
+      {{"group", "Group", ColumnKind::kText},
+       {"customers", "Customers", ColumnKind::kCount},
+       {"churned", "Churned", ColumnKind::kCount},
+       {"censored", "Censored", ColumnKind::kCount},
+       {"median_days",
+        "Median days",
+        ColumnKind::kNumber,
+        1,
+        {"median_lifetime_days", "Kaplan-Meier median lifetime in days"}}},
+      {},
+      {}};
+  return kSchema;
+}
+
+const SectionSchema& survival_curve_schema() {
+  static const SectionSchema kSchema = {
+      "survival_curve",
+      "Survival curve",
+      {{"group", "Group", ColumnKind::kText},
+       {"days", "Days", ColumnKind::kNumber, 2},
+       {"at_risk", "At risk", ColumnKind::kCount},
+       {"churned", "Churned", ColumnKind::kCount},
+       {"censored", "Censored", ColumnKind::kCount},
+       {"survival", "S(t)", ColumnKind::kRate},
+       {"survival_low", "Low", ColumnKind::kRate},
+       {"survival_high", "High", ColumnKind::kRate}},
+      {.kind = ChartKind::kSteps,
+       .title = "Survival curve",
+       .caption = "Kaplan-Meier share of customers not yet churned, by days since acquisition.",
+       .x = "days",
+       .series = {{.y = "survival"}},
+       .format = ColumnKind::kRate,
+       .decimals = 1,
+       .x_title = "days since acquisition"},
+      {}};
+  return kSchema;
+}
+
+const SectionSchema& stages_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"stages", "Lifecycle stages", {{"group", "Group", ColumnKind::kText}}, {}, {}};
+    for (ColumnSpec& c : stage_columns("")) s.columns.push_back(std::move(c));
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& stage_flow_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"stage_flow",
+                    "Stage flow",
+                    {{"group", "Group", ColumnKind::kText}, {"from", "From", ColumnKind::kText}},
+                    {},
+                    {}};
+    for (ColumnSpec& c : stage_columns("to_")) s.columns.push_back(std::move(c));
+    s.chart = {.kind = ChartKind::kHeatmap,
+               .title = "Stage flow",
+               .caption = "People by stage at the window's start (rows) and end (columns).",
+               .x = "from",
+               .format = ColumnKind::kNumber,
+               .decimals = 0,
+               .x_title = "to",
+               .y_title = "from",
+               .column_prefix = "to_"};
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& funnel_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"funnel",
+                    "Funnel of the people first seen in the window",
+                    {{"group", "Group", ColumnKind::kText},
+                     {"step", "Step", ColumnKind::kText},
+                     {"count", "People", ColumnKind::kCount}},
+                    {},
+                    {}};
+    add_rate_columns(s.columns, "step_rate", "Step rate");
+    s.chart = {.kind = ChartKind::kBars,
+               .title = "Funnel",
+               .caption = "People first seen in the window reaching each step.",
+               .x = "step",
+               .series = {{.y = "count"}},
+               .format = ColumnKind::kNumber,
+               .decimals = 0};
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& activation_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"activation",
+                    "Activation",
+                    {{"group", "Group", ColumnKind::kText},
+                     {"period", "Cohort", ColumnKind::kText},
+                     {"partial", "Partial", ColumnKind::kFlag},
+                     {"acquired", "Acquired", ColumnKind::kCount},
+                     {"activated", "Activated", ColumnKind::kCount}},
+                    {},
+                    {}};
+    add_rate_columns(s.columns, "activation_rate", "Activation",
+                     {"activation_rate", "share of new customers buying within D days"});
+    s.columns.insert(s.columns.end(), {{"purchasers", "Purchasers", ColumnKind::kCount},
+                                       {"median_days_to_first_purchase",
+                                        "Median days to 1st purchase",
+                                        ColumnKind::kNumber,
+                                        1,
+                                        {"median_days_to_first_purchase",
+                                         "median days from acquisition to the first purchase"}}});
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& rfm_schema() {
+  static const SectionSchema kSchema = {"rfm",
+                                        "RFM segments",
+                                        {{"group", "Group", ColumnKind::kText},
+                                         {"segment", "Segment", ColumnKind::kText},
+                                         {"customers", "Customers", ColumnKind::kCount},
+                                         {"customer_share", "Share", ColumnKind::kRate},
+                                         {"revenue", "Net revenue", ColumnKind::kMoney},
+                                         {"revenue_share", "Revenue share", ColumnKind::kRate}},
+                                        {.kind = ChartKind::kBars,
+                                         .title = "RFM segment sizes",
+                                         .caption = "Customers per RFM segment.",
+                                         .x = "segment",
+                                         .series = {{.y = "customers"}},
+                                         .format = ColumnKind::kNumber,
+                                         .decimals = 0},
+                                        {}};
+  return kSchema;
+}
+
 Status build_churn_sections(const Scope& scope, const ReportOptions& options,
                             ReportContext& context, std::vector<Section>& out) {
   const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const ChurnResult r = compute_churn(scope, *model, options.churn);
-  Section s;
-  s.id = "churn";
-  s.title = "Churn and retention";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("period", "Period", ColumnKind::kText);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
-  s.add_column("start_active", "S", ColumnKind::kCount);
-  s.add_column("end_active", "E", ColumnKind::kCount);
-  s.add_column("retained", "Retained", ColumnKind::kCount);
-  s.add_column("churned", "Churned", ColumnKind::kCount);
-  s.add_column("new", "New", ColumnKind::kCount);
-  s.add_column("reactivated", "Reactivated", ColumnKind::kCount);
-  add_rate_columns(s, "retention_rate", "Retention");
-  add_rate_columns(s, "churn_rate", "Churn");
+  Section s = make_section(churn_schema());
   for (const ChurnGroup& g : r.groups) {
     s.rows.push_back(churn_row(g.label, "window", false, g.window));
     for (std::size_t p = 0; p < g.periods.size(); ++p) {
@@ -97,18 +309,7 @@ Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
   const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const CohortResult r = compute_cohorts(scope, *model, options.cohorts);
-  Section s;
-  s.id = "cohorts";
-  s.title = "Cohort retention";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("cohort", "Cohort", ColumnKind::kText);
-  s.add_column("size", "Size", ColumnKind::kCount);
-  s.add_column("offset", "Offset", ColumnKind::kCount);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
-  s.add_column("active", "Active", ColumnKind::kCount);
-  add_rate_columns(s, "retention", "Retention");
-  s.add_column("revenue", "Net revenue", ColumnKind::kMoney);
-  s.add_column("revenue_retention", "Revenue retention", ColumnKind::kRate);
+  Section s = make_section(cohort_schema());
   auto emit = [&s](const std::string& group, const CohortRow& row) {
     for (const CohortCell& c : row.cells) {
       std::vector<Value> v = {group,     row.label, row.size, static_cast<std::int64_t>(c.offset),
@@ -135,30 +336,13 @@ Status build_survival_sections(const Scope& scope, const ReportOptions& options,
   const Result<ActivityModel>& model = context.activity();
   if (!model.ok()) return model.status();
   const SurvivalResult r = compute_survival(scope, *model, options.survival);
-  Section s;
-  s.id = "survival";
-  s.title = "Customer survival (Kaplan-Meier)";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("customers", "Customers", ColumnKind::kCount);
-  s.add_column("churned", "Churned", ColumnKind::kCount);
-  s.add_column("censored", "Censored", ColumnKind::kCount);
-  s.add_column("median_days", "Median days", ColumnKind::kNumber, 1);
+  Section s = make_section(survival_schema());
   for (double d : options.survival.at_days) {
     const std::string key = "s" + std::to_string(static_cast<long long>(d));
     add_rate_columns(s, key, "S(" + std::to_string(static_cast<long long>(d)) + "d)");
   }
-  Section curve;
-  curve.id = "survival_curve";
-  curve.title = "Survival curve";
+  Section curve = make_section(survival_curve_schema());
   curve.display_rows = 100;  // one row per step: thousands for a real customer base
-  curve.add_column("group", "Group", ColumnKind::kText);
-  curve.add_column("days", "Days", ColumnKind::kNumber, 2);
-  curve.add_column("at_risk", "At risk", ColumnKind::kCount);
-  curve.add_column("churned", "Churned", ColumnKind::kCount);
-  curve.add_column("censored", "Censored", ColumnKind::kCount);
-  curve.add_column("survival", "S(t)", ColumnKind::kRate);
-  curve.add_column("survival_low", "Low", ColumnKind::kRate);
-  curve.add_column("survival_high", "High", ColumnKind::kRate);
   for (const SurvivalCurve& g : r.groups) {
     std::vector<Value> row = {g.group, g.customers, g.deaths, g.censored, opt(g.median_days)};
     for (const SurvivalAt& a : g.at) {
@@ -187,31 +371,12 @@ Status build_stage_sections(const Scope& scope, const ReportOptions& options,
   if (!model.ok()) return model.status();
   const StageResult r = compute_stages(scope, *model, options.stages);
   const TimeZone& tz = scope.calendar.tz;
-  Section counts;
-  counts.id = "stages";
+  Section counts = make_section(stages_schema());
   counts.title = "Lifecycle stages at " + format_timestamp(r.at, tz);
-  counts.add_column("group", "Group", ColumnKind::kText);
-  for (std::size_t i = 0; i < kStageCount; ++i) {
-    const std::string name(stage_name(static_cast<Stage>(i)));
-    counts.add_column(name, name, ColumnKind::kCount);
-  }
-  Section flow;
-  flow.id = "stage_flow";
+  Section flow = make_section(stage_flow_schema());
   flow.title =
       "Stage flow " + format_timestamp(r.flow_from, tz) + " -> " + format_timestamp(r.flow_to, tz);
-  flow.add_column("group", "Group", ColumnKind::kText);
-  flow.add_column("from", "From", ColumnKind::kText);
-  for (std::size_t i = 0; i < kStageCount; ++i) {
-    const std::string name(stage_name(static_cast<Stage>(i)));
-    flow.add_column("to_" + name, name, ColumnKind::kCount);
-  }
-  Section funnel;
-  funnel.id = "funnel";
-  funnel.title = "Funnel of the people first seen in the window";
-  funnel.add_column("group", "Group", ColumnKind::kText);
-  funnel.add_column("step", "Step", ColumnKind::kText);
-  funnel.add_column("count", "People", ColumnKind::kCount);
-  add_rate_columns(funnel, "step_rate", "Step rate");
+  Section funnel = make_section(funnel_schema());
   for (const StageGroup& g : r.groups) {
     std::vector<Value> row = {g.label};
     for (std::int64_t n : g.counts) row.push_back(n);
@@ -238,19 +403,9 @@ Status build_activation_sections(const Scope& scope, const ReportOptions& option
                                  ReportContext& /*context*/, std::vector<Section>& out) {
   auto r = compute_activation(scope, options.activation);
   if (!r.ok()) return r.status();
-  Section s;
-  s.id = "activation";
+  Section s = make_section(activation_schema());
   s.title =
       "Activation within " + std::to_string(options.activation.activation_window_days) + " days";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("period", "Cohort", ColumnKind::kText);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
-  s.add_column("acquired", "Acquired", ColumnKind::kCount);
-  s.add_column("activated", "Activated", ColumnKind::kCount);
-  add_rate_columns(s, "activation_rate", "Activation");
-  s.add_column("purchasers", "Purchasers", ColumnKind::kCount);
-  s.add_column("median_days_to_first_purchase", "Median days to 1st purchase", ColumnKind::kNumber,
-               1);
   auto row = [](const std::string& g, const std::string& p, bool partial, const ActivationCell& c) {
     std::vector<Value> v = {g, p, partial, c.acquired, c.activation.count};
     push_rate(v, c.activation);
@@ -272,15 +427,7 @@ Status build_activation_sections(const Scope& scope, const ReportOptions& option
 Status build_rfm_sections(const Scope& scope, const ReportOptions& options,
                           ReportContext& /*context*/, std::vector<Section>& out) {
   const RfmResult r = compute_rfm(scope, options.rfm);
-  Section s;
-  s.id = "rfm";
-  s.title = "RFM segments";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("segment", "Segment", ColumnKind::kText);
-  s.add_column("customers", "Customers", ColumnKind::kCount);
-  s.add_column("customer_share", "Share", ColumnKind::kRate);
-  s.add_column("revenue", "Net revenue", ColumnKind::kMoney);
-  s.add_column("revenue_share", "Revenue share", ColumnKind::kRate);
+  Section s = make_section(rfm_schema());
   for (const RfmGroup& g : r.groups) {
     for (const RfmSegmentRow& row : g.segments) {
       s.rows.push_back(

@@ -13,6 +13,7 @@
 #include "clm/scope.h"
 #include "clm/status.h"
 #include "clm/surveys.h"
+#include "report/schema_columns.h"
 #include "report/section_registry.h"
 
 namespace clm::detail {
@@ -23,13 +24,6 @@ constexpr const char* kWindowLabel = "window";
 Value number(std::optional<double> v) {
   if (!v) return std::monostate{};
   return *v;
-}
-
-// The first three columns of every survey row: group, period, partial.
-void add_row_key_columns(Section& s) {
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("period", "Period", ColumnKind::kText);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
 }
 
 // Calls row(group, period label, partial, accumulator) for every group's
@@ -60,7 +54,105 @@ void add_latest_note(const SurveyOptions& o, Section& s) {
   }
 }
 
+// A survey score's headline card: the score over the window, with its answers.
+CardSpec score_card(int rank, std::string label, std::string column) {
+  CardSpec c;
+  c.rank = rank;
+  c.label = std::move(label);
+  c.column = std::move(column);
+  c.note = "{n} answers";
+  c.empty_column = "n";
+  c.empty_note = "undefined: no answers in the window";
+  return c;
+}
+
 }  // namespace
+
+const SectionSchema& nps_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"nps", "Net Promoter Score", period_key_columns(), {}, {}};
+    s.columns.insert(
+        s.columns.end(),
+        {{"n", "Answers", ColumnKind::kCount},
+         {"promoters", "Promoters", ColumnKind::kCount},
+         {"passives", "Passives", ColumnKind::kCount},
+         {"detractors", "Detractors", ColumnKind::kCount},
+         {"nps", "NPS", ColumnKind::kNumber, 1, {"nps", "Net Promoter Score, -100..100"}},
+         {"nps_moe", "± (95%)", ColumnKind::kNumber, 1}});
+    s.chart = {.kind = ChartKind::kPeriodLines,
+               .title = "NPS per period",
+               .caption = "NPS per period with its 95% margin of error.",
+               .series = {{.y = "nps", .margin = "nps_moe"}},
+               .format = ColumnKind::kNumber,
+               .decimals = 0,
+               .y_min = -100,
+               .y_max = 100};
+    s.cards = {score_card(40, "NPS", "nps")};
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& csat_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"csat", "Customer Satisfaction (CSAT)", period_key_columns(), {}, {}};
+    s.columns.insert(
+        s.columns.end(),
+        {{"n", "Answers", ColumnKind::kCount},
+         {"satisfied", "Satisfied (4–5)", ColumnKind::kCount},
+         {"csat",
+          "CSAT",
+          ColumnKind::kNumber,
+          1,
+          {"csat", "CSAT: percent of answers 4 or 5, 0..100"}},
+         {"csat_low", "CSAT low", ColumnKind::kNumber, 1},
+         {"csat_high", "CSAT high", ColumnKind::kNumber, 1},
+         {"mean", "Mean", ColumnKind::kNumber, 2, {"csat_mean", "mean CSAT answer, 1..5"}}});
+    s.chart = {.kind = ChartKind::kPeriodLines,
+               .title = "CSAT per period",
+               .caption = "CSAT per period with its 95% Wilson interval.",
+               .series = {{.y = "csat", .low = "csat_low", .high = "csat_high"}},
+               .format = ColumnKind::kNumber,
+               .decimals = 0,
+               .y_min = 0,
+               .y_max = 100};
+    s.cards = {score_card(50, "CSAT", "csat")};
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& ces_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"ces", "Customer Effort Score (CES)", period_key_columns(), {}, {}};
+    s.columns.insert(
+        s.columns.end(),
+        {{"n", "Answers", ColumnKind::kCount},
+         {"ces", "CES", ColumnKind::kNumber, 2, {"ces", "mean CES answer, 1..7 (7 = easiest)"}},
+         {"ces_sd", "SD", ColumnKind::kNumber, 2},
+         {"ces_low", "CES low", ColumnKind::kNumber, 2},
+         {"ces_high", "CES high", ColumnKind::kNumber, 2},
+         {"easy", "Easy (5–7)", ColumnKind::kCount},
+         {"easy_rate",
+          "Easy share",
+          ColumnKind::kRate,
+          2,
+          {"ces_easy_rate", "share of CES answers 5..7"}},
+         {"easy_rate_low", "Easy low", ColumnKind::kRate},
+         {"easy_rate_high", "Easy high", ColumnKind::kRate}});
+    s.chart = {.kind = ChartKind::kPeriodLines,
+               .title = "CES per period",
+               .caption = "Mean CES per period (1–7 scale) with its 95% interval.",
+               .series = {{.y = "ces", .low = "ces_low", .high = "ces_high"}},
+               .format = ColumnKind::kNumber,
+               .decimals = 1,
+               .y_min = 1,
+               .y_max = 7};
+    s.cards = {score_card(60, "CES", "ces")};
+    return s;
+  }();
+  return kSchema;
+}
 
 // The builders below are registered in section_registry.cpp.
 
@@ -68,16 +160,7 @@ Status build_nps_sections(const Scope& scope, const ReportOptions& options, Repo
                           std::vector<Section>& out) {
   const SurveyOptions& o = options.surveys;
   const SurveyBreakdown& b = context.surveys();
-  Section s;
-  s.id = "nps";
-  s.title = "Net Promoter Score";
-  add_row_key_columns(s);
-  s.add_column("n", "Answers", ColumnKind::kCount);
-  s.add_column("promoters", "Promoters", ColumnKind::kCount);
-  s.add_column("passives", "Passives", ColumnKind::kCount);
-  s.add_column("detractors", "Detractors", ColumnKind::kCount);
-  s.add_column("nps", "NPS", ColumnKind::kNumber, 1);
-  s.add_column("nps_moe", "± (95%)", ColumnKind::kNumber, 1);
+  Section s = make_section(nps_schema());
   for_each_cell(
       scope, b.nps,
       [&](const std::string& group, std::string period, bool partial, const NpsAccumulator& acc) {
@@ -98,16 +181,7 @@ Status build_csat_sections(const Scope& scope, const ReportOptions& options, Rep
                            std::vector<Section>& out) {
   const SurveyOptions& o = options.surveys;
   const SurveyBreakdown& b = context.surveys();
-  Section s;
-  s.id = "csat";
-  s.title = "Customer Satisfaction (CSAT)";
-  add_row_key_columns(s);
-  s.add_column("n", "Answers", ColumnKind::kCount);
-  s.add_column("satisfied", "Satisfied (4–5)", ColumnKind::kCount);
-  s.add_column("csat", "CSAT", ColumnKind::kNumber, 1);
-  s.add_column("csat_low", "CSAT low", ColumnKind::kNumber, 1);
-  s.add_column("csat_high", "CSAT high", ColumnKind::kNumber, 1);
-  s.add_column("mean", "Mean", ColumnKind::kNumber, 2);
+  Section s = make_section(csat_schema());
   for_each_cell(
       scope, b.csat,
       [&](const std::string& group, std::string period, bool partial, const CsatAccumulator& acc) {
@@ -133,19 +207,7 @@ Status build_ces_sections(const Scope& scope, const ReportOptions& options, Repo
                           std::vector<Section>& out) {
   const SurveyOptions& o = options.surveys;
   const SurveyBreakdown& b = context.surveys();
-  Section s;
-  s.id = "ces";
-  s.title = "Customer Effort Score (CES)";
-  add_row_key_columns(s);
-  s.add_column("n", "Answers", ColumnKind::kCount);
-  s.add_column("ces", "CES", ColumnKind::kNumber, 2);
-  s.add_column("ces_sd", "SD", ColumnKind::kNumber, 2);
-  s.add_column("ces_low", "CES low", ColumnKind::kNumber, 2);
-  s.add_column("ces_high", "CES high", ColumnKind::kNumber, 2);
-  s.add_column("easy", "Easy (5–7)", ColumnKind::kCount);
-  s.add_column("easy_rate", "Easy share", ColumnKind::kRate);
-  s.add_column("easy_rate_low", "Easy low", ColumnKind::kRate);
-  s.add_column("easy_rate_high", "Easy high", ColumnKind::kRate);
+  Section s = make_section(ces_schema());
   for_each_cell(
       scope, b.ces,
       [&](const std::string& group, std::string period, bool partial, const CesAccumulator& acc) {

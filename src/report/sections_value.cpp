@@ -20,6 +20,7 @@
 #include "clm/revenue.h"
 #include "clm/scope.h"
 #include "clm/status.h"
+#include "report/schema_columns.h"
 #include "report/section_registry.h"
 
 namespace clm::detail {
@@ -47,7 +48,175 @@ std::string margin_note(double m) {
 
 }  // namespace
 
-// The builders below are registered in section_registry.cpp.
+// The schemas and builders below are registered in section_registry.cpp.
+
+const SectionSchema& revenue_schema() {
+  static const SectionSchema kSchema = [] {
+    SectionSchema s{"revenue", "Revenue", period_key_columns(), {}, {}};
+    s.columns.insert(s.columns.end(),
+                     {{"net_revenue",
+                       "Net revenue",
+                       ColumnKind::kMoney,
+                       2,
+                       {"net_revenue", "purchases minus refunds (money)"}},
+                      {"purchases", "Purchases", ColumnKind::kCount},
+                      {"purchase_amount", "Purchase amount", ColumnKind::kMoney},
+                      {"refunds", "Refunds", ColumnKind::kCount},
+                      {"refund_amount", "Refund amount", ColumnKind::kMoney},
+                      {"aov", "AOV", ColumnKind::kMoney, 2, {"aov", "average order value (money)"}},
+                      {"active_customers",
+                       "Active",
+                       ColumnKind::kCount,
+                       2,
+                       {"active_customers", "customers active during the window or period"}},
+                      {"arpu",
+                       "ARPU",
+                       ColumnKind::kMoney,
+                       2,
+                       {"arpu", "net revenue per active customer (money)"}},
+                      {"buyers", "Buyers", ColumnKind::kCount},
+                      {"repeat_buyers", "Repeat buyers", ColumnKind::kCount},
+                      {"repeat_rate",
+                       "Repeat rate",
+                       ColumnKind::kRate,
+                       2,
+                       {"repeat_purchase_rate", "customers with >= 2 purchases / with >= 1"}},
+                      {"repeat_rate_low", "Repeat low", ColumnKind::kRate},
+                      {"repeat_rate_high", "Repeat high", ColumnKind::kRate},
+                      {"retention_customers", "NRR base customers", ColumnKind::kCount},
+                      {"retention_base", "NRR base revenue", ColumnKind::kMoney},
+                      {"nrr", "NRR", ColumnKind::kRate, 2, {"nrr", "net revenue retention"}},
+                      {"grr", "GRR", ColumnKind::kRate, 2, {"grr", "gross revenue retention"}}});
+    return s;
+  }();
+  return kSchema;
+}
+
+const SectionSchema& cac_channels_schema() {
+  static const SectionSchema kSchema = {
+      "cac_channels",
+      "New customers, spend and CAC per channel",
+      {{"period", "Period", ColumnKind::kText},
+       {"partial", "Partial", ColumnKind::kFlag},
+       {"channel", "Channel", ColumnKind::kText},
+       {"new_customers", "New customers", ColumnKind::kCount, 2, {"new_customers", "", true}},
+       {"spend", "Spend", ColumnKind::kMoney},
+       {"cac", "CAC", ColumnKind::kMoney, 2, {"cac", "", true}}},
+      {},
+      {}};
+  return kSchema;
+}
+
+const SectionSchema& cac_summary_schema() {
+  static const SectionSchema kSchema = {
+      "cac_summary",
+      "Blended and paid CAC",
+      {{"period", "Period", ColumnKind::kText},
+       {"partial", "Partial", ColumnKind::kFlag},
+       {"spend", "Spend", ColumnKind::kMoney},
+       {"new_customers",
+        "New customers",
+        ColumnKind::kCount,
+        2,
+        {"new_customers", "customers acquired in the window or period"}},
+       {"blended_cac",
+        "Blended CAC",
+        ColumnKind::kMoney,
+        2,
+        {"cac", "blended CAC (per channel: that channel's CAC) (money)"}},
+       {"paid_new_customers", "Paid new", ColumnKind::kCount},
+       {"unpaid_new_customers", "Unpaid new", ColumnKind::kCount},
+       {"paid_cac",
+        "Paid CAC",
+        ColumnKind::kMoney,
+        2,
+        {"paid_cac", "spend / new customers of paid channels"}}},
+      {},
+      {{.rank = 70, .label = "CAC", .column = "blended_cac", .note = "blended, over the window"}}};
+  return kSchema;
+}
+
+const SectionSchema& payback_schema() {
+  static const SectionSchema kSchema = {"cac_payback",
+                                        "CAC payback (months)",
+                                        {{"cohort", "Cohort", ColumnKind::kText},
+                                         {"partial", "Partial", ColumnKind::kFlag},
+                                         {"channel", "Channel", ColumnKind::kText},
+                                         {"new_customers", "New customers", ColumnKind::kCount},
+                                         {"spend", "Spend", ColumnKind::kMoney},
+                                         {"margin_revenue", "Margin revenue", ColumnKind::kMoney},
+                                         {"months_observed", "Months observed", ColumnKind::kCount},
+                                         {"payback_months", "Payback months", ColumnKind::kCount}},
+                                        {},
+                                        {}};
+  return kSchema;
+}
+
+const SectionSchema& clv_schema() {
+  static const SectionSchema kSchema = {
+      "clv",
+      "Customer lifetime value",
+      {{"group", "Group", ColumnKind::kText},
+       {"customers", "Customers", ColumnKind::kCount},
+       {"historical_clv_total", "Historical CLV total", ColumnKind::kMoney},
+       {"historical_clv_mean",
+        "Historical CLV mean",
+        ColumnKind::kMoney,
+        2,
+        {"clv", "mean historical CLV (money)"}},
+       {"months", "Complete months", ColumnKind::kCount},
+       {"mean_monthly_arpu", "Mean monthly ARPU", ColumnKind::kMoney},
+       {"start_active", "Σ active at start", ColumnKind::kCount},
+       {"churned", "Σ churned", ColumnKind::kCount},
+       {"monthly_churn", "Monthly churn", ColumnKind::kRate},
+       {"formula_clv",
+        "Formula CLV",
+        ColumnKind::kMoney,
+        2,
+        {"formula_clv", "margin x monthly ARPU / monthly churn"}}},
+      {},
+      {{.rank = 10,
+        .label = "Customers",
+        .column = "customers",
+        .note = "acquired before the as-of time"},
+       {.rank = 80,
+        .label = "CLV",
+        .column = "historical_clv_mean",
+        .note = "historical, mean per customer"}}};
+  return kSchema;
+}
+
+const SectionSchema& clv_cac_schema() {
+  static const SectionSchema kSchema = {
+      "clv_cac",
+      "CLV:CAC per channel",
+      {{"channel", "Channel", ColumnKind::kText},
+       {"new_customers", "New customers", ColumnKind::kCount},
+       {"mean_clv", "Mean CLV", ColumnKind::kMoney, 2, {"clv", "", true}},
+       {"cac", "CAC", ColumnKind::kMoney},
+       {"clv_cac",
+        "CLV:CAC",
+        ColumnKind::kNumber,
+        2,
+        {"clv_cac", "CLV:CAC, per channel only", true}},
+       {"benchmark", "Benchmark", ColumnKind::kNumber, 1},
+       {"meets_benchmark", "≥ benchmark", ColumnKind::kFlag}},
+      {.kind = ChartKind::kBars,
+       .title = "CAC vs CLV per channel",
+       .caption = "CAC and mean historical CLV of each channel's new customers in the window.",
+       .x = "channel",
+       .series = {{.y = "cac", .name = "CAC"}, {.y = "mean_clv", .name = "Mean CLV"}},
+       .format = ColumnKind::kMoney,
+       .decimals = 2},
+      {{.rank = 90,
+        .label = "CLV:CAC",
+        .column = "clv_cac",
+        .row = CardRow::kRange,
+        .note = "{flagged} of {defined} channels meet the benchmark ({benchmark}:1)",
+        .flag = "meets_benchmark",
+        .undefined_note = "undefined: no channel with a CAC above 0"}}};
+  return kSchema;
+}
 
 Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
                               ReportContext& context, std::vector<Section>& out) {
@@ -55,29 +224,7 @@ Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
   if (!activity.ok()) return activity.status();
   auto cells = compute_revenue(scope, *activity, options.revenue);
   if (!cells.ok()) return cells.status();
-  Section s;
-  s.id = "revenue";
-  s.title = "Revenue";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("period", "Period", ColumnKind::kText);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
-  s.add_column("net_revenue", "Net revenue", ColumnKind::kMoney);
-  s.add_column("purchases", "Purchases", ColumnKind::kCount);
-  s.add_column("purchase_amount", "Purchase amount", ColumnKind::kMoney);
-  s.add_column("refunds", "Refunds", ColumnKind::kCount);
-  s.add_column("refund_amount", "Refund amount", ColumnKind::kMoney);
-  s.add_column("aov", "AOV", ColumnKind::kMoney);
-  s.add_column("active_customers", "Active", ColumnKind::kCount);
-  s.add_column("arpu", "ARPU", ColumnKind::kMoney);
-  s.add_column("buyers", "Buyers", ColumnKind::kCount);
-  s.add_column("repeat_buyers", "Repeat buyers", ColumnKind::kCount);
-  s.add_column("repeat_rate", "Repeat rate", ColumnKind::kRate);
-  s.add_column("repeat_rate_low", "Repeat low", ColumnKind::kRate);
-  s.add_column("repeat_rate_high", "Repeat high", ColumnKind::kRate);
-  s.add_column("retention_customers", "NRR base customers", ColumnKind::kCount);
-  s.add_column("retention_base", "NRR base revenue", ColumnKind::kMoney);
-  s.add_column("nrr", "NRR", ColumnKind::kRate);
-  s.add_column("grr", "GRR", ColumnKind::kRate);
+  Section s = make_section(revenue_schema());
   auto row = [&](const std::string& group, std::string period, bool partial, const RevenueCell& c) {
     const RevenueResult r = revenue_result(c, options.revenue.z);
     Value low, high;
@@ -128,27 +275,9 @@ Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
 Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
                           ReportContext& context, std::vector<Section>& out) {
   const CacResult& cac = context.cac();
-  Section by_channel;
-  by_channel.id = "cac_channels";
-  by_channel.title = "New customers, spend and CAC per channel";
-  by_channel.add_column("period", "Period", ColumnKind::kText);
-  by_channel.add_column("partial", "Partial", ColumnKind::kFlag);
-  by_channel.add_column("channel", "Channel", ColumnKind::kText);
-  by_channel.add_column("new_customers", "New customers", ColumnKind::kCount);
-  by_channel.add_column("spend", "Spend", ColumnKind::kMoney);
-  by_channel.add_column("cac", "CAC", ColumnKind::kMoney);
+  Section by_channel = make_section(cac_channels_schema());
 
-  Section summary;
-  summary.id = "cac_summary";
-  summary.title = "Blended and paid CAC";
-  summary.add_column("period", "Period", ColumnKind::kText);
-  summary.add_column("partial", "Partial", ColumnKind::kFlag);
-  summary.add_column("spend", "Spend", ColumnKind::kMoney);
-  summary.add_column("new_customers", "New customers", ColumnKind::kCount);
-  summary.add_column("blended_cac", "Blended CAC", ColumnKind::kMoney);
-  summary.add_column("paid_new_customers", "Paid new", ColumnKind::kCount);
-  summary.add_column("unpaid_new_customers", "Unpaid new", ColumnKind::kCount);
-  summary.add_column("paid_cac", "Paid CAC", ColumnKind::kMoney);
+  Section summary = make_section(cac_summary_schema());
 
   auto rows = [&](const std::string& period, bool partial, const CostSpan& span) {
     for (std::size_t k = 0; k < cac.channels.size(); ++k) {
@@ -187,17 +316,7 @@ Status build_payback_sections(const Scope& scope, const ReportOptions& options,
   const CacResult& cac = context.cac();
   auto payback = compute_payback(scope, cac, options.payback);
   if (!payback.ok()) return payback.status();
-  Section s;
-  s.id = "cac_payback";
-  s.title = "CAC payback (months)";
-  s.add_column("cohort", "Cohort", ColumnKind::kText);
-  s.add_column("partial", "Partial", ColumnKind::kFlag);
-  s.add_column("channel", "Channel", ColumnKind::kText);
-  s.add_column("new_customers", "New customers", ColumnKind::kCount);
-  s.add_column("spend", "Spend", ColumnKind::kMoney);
-  s.add_column("margin_revenue", "Margin revenue", ColumnKind::kMoney);
-  s.add_column("months_observed", "Months observed", ColumnKind::kCount);
-  s.add_column("payback_months", "Payback months", ColumnKind::kCount);
+  Section s = make_section(payback_schema());
   for (const Payback& p : payback->rows) {
     const Period& period = scope.periods[p.cohort];
     s.rows.push_back({period.label, period.partial, p.channel.empty() ? kAllChannels : p.channel,
@@ -220,19 +339,7 @@ Status build_clv_sections(const Scope& scope, const ReportOptions& options, Repo
   if (!activity.ok()) return activity.status();
   auto formula = compute_formula_clv(scope, *activity, options.clv);
   if (!formula.ok()) return formula.status();
-  Section s;
-  s.id = "clv";
-  s.title = "Customer lifetime value";
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("customers", "Customers", ColumnKind::kCount);
-  s.add_column("historical_clv_total", "Historical CLV total", ColumnKind::kMoney);
-  s.add_column("historical_clv_mean", "Historical CLV mean", ColumnKind::kMoney);
-  s.add_column("months", "Complete months", ColumnKind::kCount);
-  s.add_column("mean_monthly_arpu", "Mean monthly ARPU", ColumnKind::kMoney);
-  s.add_column("start_active", "Σ active at start", ColumnKind::kCount);
-  s.add_column("churned", "Σ churned", ColumnKind::kCount);
-  s.add_column("monthly_churn", "Monthly churn", ColumnKind::kRate);
-  s.add_column("formula_clv", "Formula CLV", ColumnKind::kMoney);
+  Section s = make_section(clv_schema());
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
     const GroupClv& h = historical->groups[g];
     const FormulaClv& f = (*formula)[g];
@@ -256,16 +363,7 @@ Status build_clv_cac_sections(const Scope& scope, const ReportOptions& options,
   const CacResult& cac = context.cac();
   auto ratios = compute_clv_cac(scope, cac, historical->clv);
   if (!ratios.ok()) return ratios.status();
-  Section s;
-  s.id = "clv_cac";
-  s.title = "CLV:CAC per channel";
-  s.add_column("channel", "Channel", ColumnKind::kText);
-  s.add_column("new_customers", "New customers", ColumnKind::kCount);
-  s.add_column("mean_clv", "Mean CLV", ColumnKind::kMoney);
-  s.add_column("cac", "CAC", ColumnKind::kMoney);
-  s.add_column("clv_cac", "CLV:CAC", ColumnKind::kNumber, 2);
-  s.add_column("benchmark", "Benchmark", ColumnKind::kNumber, 1);
-  s.add_column("meets_benchmark", "≥ benchmark", ColumnKind::kFlag);
+  Section s = make_section(clv_cac_schema());
   for (const ChannelClvCac& r : *ratios) {
     Value meets;
     if (r.meets_benchmark) meets = *r.meets_benchmark;

@@ -1,5 +1,5 @@
-// Internal: the parts of the HTML report page that know the report's
-// section ids — the headline cards and the charts of each section.
+// Internal: the parts of the HTML report page drawn from the section schemas
+// — the headline cards and the charts of each section.
 #pragma once
 
 #include <string>
@@ -12,9 +12,9 @@ namespace clm::detail::html {
 // The page's CSS: light and dark colour schemes and a print stylesheet.
 std::string_view style();
 
-// The headline row of cards (customers, active, churn, NPS, CSAT, CES, CAC,
-// CLV, CLV:CAC), each read from its section; a value the report does not
-// hold or that is undefined shows "—" with a note.
+// The headline row of cards the section schemas declare, each read from its
+// section; a value the report does not hold or that is undefined shows "—"
+// with a note.
 std::string headline(const Document& doc);
 
 // The <figure>s charting section `s` (empty when the section has no chart).

@@ -1,10 +1,10 @@
-// Which chart each report section gets, read from the section by column key:
-// surveys and churn per period, cohort and stage-flow heatmaps, the funnel,
-// the survival curve, CAC vs CLV per channel and the RFM segment sizes.
+// Each section's chart, drawn as its schema declares it (clm/section_schema.h):
+// lines over the periods, step lines, bars and heatmaps of the named columns.
 #include <algorithm>
 #include <functional>
 #include <map>
 
+#include "clm/section_schema.h"
 #include "report/html/charts.h"
 #include "report/html/page.h"
 #include "report/html/view.h"
@@ -36,14 +36,21 @@ std::string figure_id(const Section& s, std::size_t k) {
   return "chart-" + s.id + (k == 0 ? "" : "-" + std::to_string(k + 1));
 }
 
-// One measure per period (the window row left out), with its interval.
-struct Measure {
-  std::string key, low, high;  // low/high "" = no interval; "±key" = value ± key
-  std::string name;            // series name suffix
-};
+Column format_of(const ChartSpec& spec) {
+  return Column{"", "", spec.format, spec.decimals};
+}
 
+bool has_columns(const View& v, const ChartSpec& spec) {
+  if (!spec.x.empty() && !v.col(spec.x)) return false;
+  for (const ChartSeries& m : spec.series) {
+    if (!v.col(m.y)) return false;
+  }
+  return true;
+}
+
+// One measure per period (the window row left out), with its interval.
 Series period_series(const View& v, const std::vector<std::string>& x, const std::string& group,
-                     const Measure& m, int color) {
+                     const ChartSeries& m, int color) {
   std::map<std::string, const Row*> by_period;
   for (const Row* r : v.rows_of(group)) by_period.emplace(v.text(*r, "period"), r);
   Series s;
@@ -52,17 +59,16 @@ Series period_series(const View& v, const std::vector<std::string>& x, const std
   for (const std::string& p : x) {
     const auto it = by_period.find(p);
     const Row* r = it == by_period.end() ? nullptr : it->second;
-    const std::optional<double> y = r ? v.num(*r, m.key) : std::nullopt;
+    const std::optional<double> y = r ? v.num(*r, m.y) : std::nullopt;
     s.y.push_back(y);
-    if (m.low.empty()) continue;
-    if (m.low.front() == '+') {  // a symmetric margin column
+    if (!m.margin.empty()) {
       // value_or, not operator*: GCC 12 at -O3 warns (falsely) otherwise.
-      const std::optional<double> moe = r ? v.num(*r, m.low.substr(1)) : std::nullopt;
+      const std::optional<double> moe = r ? v.num(*r, m.margin) : std::nullopt;
       const bool both = y.has_value() && moe.has_value();
       const double mid = y.value_or(0), margin = moe.value_or(0);
       s.low.push_back(both ? std::optional<double>(mid - margin) : std::nullopt);
       s.high.push_back(both ? std::optional<double>(mid + margin) : std::nullopt);
-    } else {
+    } else if (!m.low.empty()) {
       s.low.push_back(r ? v.num(*r, m.low) : std::nullopt);
       s.high.push_back(r ? v.num(*r, m.high) : std::nullopt);
     }
@@ -79,49 +85,34 @@ std::vector<std::string> periods(const View& v, const std::string& group) {
   return x;
 }
 
-std::string period_chart(const View& v, const std::string& title, const Measure& m, ColumnKind kind,
-                         int decimals, double lo, double hi, const std::string& caption) {
+// One line chart over the periods: with a single group and several series,
+// one line per series; otherwise one line per group of the grouped series.
+std::string period_lines(const View& v, const ChartSpec& spec) {
   const Section& s = v.section();
-  if (!v.col("period") || !v.col(m.key)) return "";
+  if (!v.col("period") || !has_columns(v, spec) || spec.grouped_series >= spec.series.size()) {
+    return "";
+  }
   const std::vector<std::string> groups = charted_groups(v);
+  const bool by_series = groups.size() == 1 && spec.series.size() > 1;
+  const std::string& caption =
+      by_series || spec.grouped_caption.empty() ? spec.caption : spec.grouped_caption;
   LineChart c;
-  c.text = {figure_id(s, 0) + "-svg", title, caption, Column{"", "", kind, decimals}};
+  c.text = {figure_id(s, 0) + "-svg", spec.title, caption, format_of(spec)};
   c.x = periods(v, groups.front());
-  c.y_min = lo;
-  c.y_max = hi;
+  c.y_min = spec.y_min;
+  c.y_max = spec.y_max;
   Legend legend;
   int color = 0;
-  for (const std::string& g : groups) {
-    c.series.push_back(period_series(v, c.x, g, m, color));
-    legend.emplace_back(group_name(g), color++);
-  }
-  return figure(figure_id(s, 0), line_chart(c), legend, caption + group_note(v));
-}
-
-std::string churn_chart(const View& v) {
-  const Section& s = v.section();
-  if (!v.col("period") || !v.col("churn_rate")) return "";
-  const std::vector<std::string> groups = charted_groups(v);
-  LineChart c;
-  const std::string caption = groups.size() == 1
-                                  ? "Retention and churn rate per period with their 95% intervals."
-                                  : "Churn rate per period and group with its 95% interval.";
-  c.text = {figure_id(s, 0) + "-svg", "Churn and retention per period", caption,
-            Column{"", "", ColumnKind::kRate, 1}};
-  c.x = periods(v, groups.front());
-  Legend legend;
-  if (groups.size() == 1) {
-    c.series.push_back(period_series(
-        v, c.x, groups[0],
-        {"retention_rate", "retention_rate_low", "retention_rate_high", "Retention"}, 0));
-    c.series.push_back(period_series(
-        v, c.x, groups[0], {"churn_rate", "churn_rate_low", "churn_rate_high", "Churn"}, 1));
-    legend = {{"Retention", 0}, {"Churn", 1}};
+  if (by_series) {
+    for (const ChartSeries& m : spec.series) {
+      c.series.push_back(period_series(v, c.x, groups[0], m, color));
+      legend.emplace_back(c.series.back().name, color++);
+    }
   } else {
-    int color = 0;
+    ChartSeries m = spec.series[spec.grouped_series];
+    m.name.clear();  // each line is a group
     for (const std::string& g : groups) {
-      c.series.push_back(
-          period_series(v, c.x, g, {"churn_rate", "churn_rate_low", "churn_rate_high", ""}, color));
+      c.series.push_back(period_series(v, c.x, g, m, color));
       legend.emplace_back(group_name(g), color++);
     }
   }
@@ -130,7 +121,7 @@ std::string churn_chart(const View& v) {
 
 // One small multiple per charted group: `draw` returns the svg of a group.
 std::string per_group(
-    const View& v, const std::string& title, const std::string& caption,
+    const View& v, const std::string& title, const std::string& caption, const Legend& legend,
     const std::function<std::string(const std::string& group, const ChartText& text)>& draw) {
   const Section& s = v.section();
   const std::vector<std::string> groups = charted_groups(v);
@@ -141,94 +132,91 @@ std::string per_group(
     ChartText text{figure_id(s, k) + "-svg", name, caption, {}};
     const std::string svg = draw(groups[k], text);
     if (svg.empty()) continue;
-    out += figure(figure_id(s, k), svg, {}, (k == 0 ? caption + group_note(v) : caption));
+    out += figure(figure_id(s, k), svg, legend, (k == 0 ? caption + group_note(v) : caption));
   }
   return out;
 }
 
-std::string cohort_charts(const View& v) {
-  if (!v.col("cohort") || !v.col("offset") || !v.col("retention")) return "";
-  return per_group(v, "Cohort retention",
-                   "Share of each cohort active k periods after acquisition.",
+// Rows: runs of equal `x`; columns: the offsets of spec.offset (cell =
+// series[0]) or the columns named spec.column_prefix + name.
+std::string heatmaps(const View& v, const ChartSpec& spec) {
+  const Section& s = v.section();
+  if (!has_columns(v, spec)) return "";
+  const bool by_offset = !spec.offset.empty();
+  if (by_offset && (!v.col(spec.offset) || spec.series.empty())) return "";
+  std::vector<std::size_t> wide_cols;
+  if (!by_offset) {
+    for (std::size_t c = 0; c < s.columns.size(); ++c) {
+      if (s.columns[c].key.rfind(spec.column_prefix, 0) == 0) wide_cols.push_back(c);
+    }
+    if (wide_cols.empty()) return "";
+  }
+  return per_group(v, spec.title, spec.caption, {},
                    [&](const std::string& g, const ChartText& text) {
                      Heatmap h;
                      h.text = text;
-                     h.text.format = Column{"", "", ColumnKind::kRate, 1};
-                     h.row_title = "cohort";
-                     h.col_title = "periods since acquisition";
+                     h.text.format = format_of(spec);
+                     h.row_title = spec.y_title;
+                     h.col_title = spec.x_title;
                      std::size_t width = 0;
                      for (const Row* r : v.rows_of(g)) {
-                       const std::string cohort = v.text(*r, "cohort");
-                       if (h.rows.empty() || h.rows.back() != cohort) {
-                         h.rows.push_back(cohort);
+                       const std::string label = v.text(*r, spec.x);
+                       if (h.rows.empty() || h.rows.back() != label) {
+                         h.rows.push_back(label);
                          h.cells.emplace_back();
                        }
-                       const auto offset = v.num(*r, "offset");
+                       if (!by_offset) {
+                         for (std::size_t c : wide_cols)
+                           h.cells.back().push_back(v.num(*r, s.columns[c].key));
+                         continue;
+                       }
+                       const auto offset = v.num(*r, spec.offset);
                        if (!offset || *offset < 0 || *offset > 1000) continue;
                        const auto k = static_cast<std::size_t>(*offset);
                        if (h.cells.back().size() <= k) h.cells.back().resize(k + 1);
-                       h.cells.back()[k] = v.num(*r, "retention");
+                       h.cells.back()[k] = v.num(*r, spec.series[0].y);
                        width = std::max(width, k + 1);
                      }
                      if (h.rows.empty()) return std::string();
-                     for (std::size_t k = 0; k < width; ++k) h.cols.push_back(std::to_string(k));
+                     if (by_offset) {
+                       for (std::size_t k = 0; k < width; ++k) h.cols.push_back(std::to_string(k));
+                     } else {
+                       for (std::size_t c : wide_cols)
+                         h.cols.push_back(s.columns[c].key.substr(spec.column_prefix.size()));
+                     }
                      return heatmap(h);
                    });
 }
 
-std::string flow_charts(const View& v) {
-  const Section& s = v.section();
-  if (!v.col("from")) return "";
-  std::vector<std::size_t> to_cols;
-  for (std::size_t c = 0; c < s.columns.size(); ++c) {
-    if (s.columns[c].key.rfind("to_", 0) == 0) to_cols.push_back(c);
-  }
-  if (to_cols.empty()) return "";
-  return per_group(v, "Stage flow",
-                   "People by stage at the window's start (rows) and end (columns).",
-                   [&](const std::string& g, const ChartText& text) {
-                     Heatmap h;
-                     h.text = text;
-                     h.text.format = Column{"", "", ColumnKind::kNumber, 0};
-                     h.row_title = "from";
-                     h.col_title = "to";
-                     for (std::size_t c : to_cols) h.cols.push_back(s.columns[c].key.substr(3));
-                     for (const Row* r : v.rows_of(g)) {
-                       h.rows.push_back(v.text(*r, "from"));
-                       h.cells.emplace_back();
-                       for (std::size_t c : to_cols)
-                         h.cells.back().push_back(v.num(*r, s.columns[c].key));
-                     }
-                     return h.rows.empty() ? std::string() : heatmap(h);
-                   });
+// Bars of each series per `x` label, one chart per group.
+std::string bars(const View& v, const ChartSpec& spec) {
+  if (!has_columns(v, spec) || spec.series.empty()) return "";
+  Legend legend;
+  for (std::size_t i = 0; i < spec.series.size(); ++i)
+    legend.emplace_back(spec.series[i].name, static_cast<int>(i));
+  return per_group(
+      v, spec.title, spec.caption, legend, [&](const std::string& g, const ChartText& text) {
+        BarChart b;
+        b.text = text;
+        b.text.format = format_of(spec);
+        for (std::size_t i = 0; i < spec.series.size(); ++i)
+          b.series.push_back(Series{spec.series[i].name, {}, {}, {}, static_cast<int>(i)});
+        for (const Row* r : v.rows_of(g)) {
+          b.categories.push_back(v.text(*r, spec.x));
+          for (std::size_t i = 0; i < spec.series.size(); ++i)
+            b.series[i].y.push_back(v.num(*r, spec.series[i].y));
+        }
+        return b.categories.empty() ? std::string() : bar_chart(b);
+      });
 }
 
-// Bars of one count column per label column, per group.
-std::string bar_charts(const View& v, const std::string& label_key, const std::string& value_key,
-                       const std::string& title, const std::string& caption) {
-  if (!v.col(label_key) || !v.col(value_key)) return "";
-  return per_group(v, title, caption, [&](const std::string& g, const ChartText& text) {
-    BarChart b;
-    b.text = text;
-    b.text.format = Column{"", "", ColumnKind::kNumber, 0};
-    b.series.emplace_back();
-    for (const Row* r : v.rows_of(g)) {
-      b.categories.push_back(v.text(*r, label_key));
-      b.series[0].y.push_back(v.num(*r, value_key));
-    }
-    return b.categories.empty() ? std::string() : bar_chart(b);
-  });
-}
-
-std::string survival_chart(const View& v) {
+// One step line per group over the numeric column `x`.
+std::string steps(const View& v, const ChartSpec& spec) {
   const Section& s = v.section();
-  if (!v.col("days") || !v.col("survival")) return "";
+  if (!has_columns(v, spec) || spec.series.empty()) return "";
   StepChart c;
-  const std::string caption =
-      "Kaplan-Meier share of customers not yet churned, by days since acquisition.";
-  c.text = {figure_id(s, 0) + "-svg", "Survival curve", caption,
-            Column{"", "", ColumnKind::kRate, 1}};
-  c.x_title = "days since acquisition";
+  c.text = {figure_id(s, 0) + "-svg", spec.title, spec.caption, format_of(spec)};
+  c.x_title = spec.x_title;
   Legend legend;
   int color = 0;
   for (const std::string& g : charted_groups(v)) {
@@ -236,65 +224,34 @@ std::string survival_chart(const View& v) {
     series.name = group_name(g);
     series.color = color;
     for (const Row* r : v.rows_of(g)) {
-      const auto days = v.num(*r, "days");
-      if (!days) continue;
-      series.x.push_back(*days);
-      series.y.push_back(v.num(*r, "survival"));
+      const auto x = v.num(*r, spec.x);
+      if (!x) continue;
+      series.x.push_back(*x);
+      series.y.push_back(v.num(*r, spec.series[0].y));
     }
     c.series.push_back(std::move(series));
     legend.emplace_back(group_name(g), color++);
   }
-  return figure(figure_id(s, 0), step_chart(c), legend, caption + group_note(v));
-}
-
-std::string cac_clv_chart(const View& v) {
-  const Section& s = v.section();
-  if (!v.col("channel") || !v.col("cac") || !v.col("mean_clv")) return "";
-  BarChart b;
-  const std::string caption =
-      "CAC and mean historical CLV of each channel's new customers in the window.";
-  b.text = {figure_id(s, 0) + "-svg", "CAC vs CLV per channel", caption,
-            Column{"", "", ColumnKind::kMoney, 2}};
-  b.series = {Series{"CAC", {}, {}, {}, 0}, Series{"Mean CLV", {}, {}, {}, 1}};
-  for (const Row& r : s.rows) {
-    b.categories.push_back(v.text(r, "channel"));
-    b.series[0].y.push_back(v.num(r, "cac"));
-    b.series[1].y.push_back(v.num(r, "mean_clv"));
-  }
-  if (b.categories.empty()) return "";
-  return figure(figure_id(s, 0), bar_chart(b), {{"CAC", 0}, {"Mean CLV", 1}}, caption);
+  return figure(figure_id(s, 0), step_chart(c), legend, spec.caption + group_note(v));
 }
 
 }  // namespace
 
 std::string section_charts(const Section& s) {
+  if (s.rows.empty() || s.schema == nullptr) return "";
   const View v(s);
-  if (s.rows.empty()) return "";
-  if (s.id == "nps") {
-    return period_chart(v, "NPS per period", {"nps", "+nps_moe", "", ""}, ColumnKind::kNumber, 0,
-                        -100, 100, "NPS per period with its 95% margin of error.");
-  }
-  if (s.id == "csat") {
-    return period_chart(v, "CSAT per period", {"csat", "csat_low", "csat_high", ""},
-                        ColumnKind::kNumber, 0, 0, 100,
-                        "CSAT per period with its 95% Wilson interval.");
-  }
-  if (s.id == "ces") {
-    return period_chart(v, "CES per period", {"ces", "ces_low", "ces_high", ""},
-                        ColumnKind::kNumber, 1, 1, 7,
-                        "Mean CES per period (1–7 scale) with its 95% interval.");
-  }
-  if (s.id == "churn") return churn_chart(v);
-  if (s.id == "cohorts") return cohort_charts(v);
-  if (s.id == "stage_flow") return flow_charts(v);
-  if (s.id == "funnel") {
-    return bar_charts(v, "step", "count", "Funnel",
-                      "People first seen in the window reaching each step.");
-  }
-  if (s.id == "survival_curve") return survival_chart(v);
-  if (s.id == "clv_cac") return cac_clv_chart(v);
-  if (s.id == "rfm") {
-    return bar_charts(v, "segment", "customers", "RFM segment sizes", "Customers per RFM segment.");
+  const ChartSpec& spec = s.schema->chart;
+  switch (spec.kind) {
+    case ChartKind::kNone:
+      return "";
+    case ChartKind::kPeriodLines:
+      return period_lines(v, spec);
+    case ChartKind::kSteps:
+      return steps(v, spec);
+    case ChartKind::kBars:
+      return bars(v, spec);
+    case ChartKind::kHeatmap:
+      return heatmaps(v, spec);
   }
   return "";
 }

@@ -8,13 +8,6 @@
 
 namespace clm::detail::html {
 
-const Section* find_section(const Document& doc, std::string_view id) {
-  for (const Section& s : doc.sections) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
-}
-
 std::optional<std::size_t> View::col(std::string_view key) const {
   for (std::size_t i = 0; i < s_.columns.size(); ++i) {
     if (s_.columns[i].key == key) return i;

@@ -13,9 +13,6 @@ namespace clm::detail::html {
 
 using Row = std::vector<Value>;
 
-// The first section with this id, or nullptr when the report does not hold it.
-const Section* find_section(const Document& doc, std::string_view id);
-
 class View {
  public:
   explicit View(const Section& s) : s_(s) {}
