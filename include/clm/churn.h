@@ -4,11 +4,14 @@
 // For a period P = [p0, p1): S = customers active at p0, E = customers active
 // at p1; retention = |S ∩ E| / |S|, churn = |S \ E| / |S|. The window row pools
 // the periods: every count is the sum over periods, so its rates are
-// Σ retained / Σ |S| and Σ churned / Σ |S|. Cost: one walk of each customer's
+// Σ retained / Σ |S| and Σ churned / Σ |S|. The quick ratio, (new +
+// reactivated) / churned, says how many customers came in for each one lost;
+// the window's is Σ (new + reactivated) / Σ churned. Cost: one walk of each customer's
 // activity stretches against the period boundaries (O(stretches × log periods)).
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +34,8 @@ struct ChurnCell {
   std::int64_t reactivated = 0;    // in E \ S with a(c) < p0
   Proportion retention;            // retained / |S|
   Proportion churn;                // churned / |S|
+  // (new_customers + reactivated) / churned; nullopt when churned = 0.
+  std::optional<double> quick_ratio;
 };
 
 struct ChurnGroup {

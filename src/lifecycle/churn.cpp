@@ -23,6 +23,8 @@ void add_range(std::vector<std::int64_t>& d, std::int64_t lo, std::int64_t hi) {
 void finish(ChurnCell& cell, double z) {
   cell.retention = make_proportion(cell.retained, cell.start_active, z);
   cell.churn = make_proportion(cell.churned, cell.start_active, z);
+  cell.quick_ratio = ratio(static_cast<double>(cell.new_customers + cell.reactivated),
+                           static_cast<double>(cell.churned));
 }
 
 }  // namespace

@@ -29,6 +29,7 @@ std::vector<Value> churn_row(const std::string& group, const std::string& period
                             c.retained, c.churned, c.new_customers, c.reactivated};
   push_rate(row, c.retention);
   push_rate(row, c.churn);
+  row.push_back(opt(c.quick_ratio));
   return row;
 }
 
@@ -49,6 +50,11 @@ const SectionSchema& churn_schema() {
                      {"retention_rate", "retained / active at the start"});
     add_rate_columns(s.columns, "churn_rate", "Churn",
                      {"churn_rate", "churned / active at the period start"});
+    s.columns.push_back({"quick_ratio",
+                         "Quick ratio",
+                         ColumnKind::kNumber,
+                         2,
+                         {"quick_ratio", "(new + reactivated) / churned; null when none churned"}});
     s.chart = {.kind = ChartKind::kPeriodLines,
                .title = "Churn and retention per period",
                .caption = "Retention and churn rate per period with their 95% intervals.",
@@ -72,7 +78,12 @@ const SectionSchema& churn_schema() {
                {.rank = 30,
                 .label = "Churn",
                 .column = "churn_rate",
-                .note = "per {meta:period}, pooled over the window"}};
+                .note = "per {meta:period}, pooled over the window"},
+               {.rank = 35,
+                .label = "Quick ratio",
+                .column = "quick_ratio",
+                .note = "(new + reactivated) / churned over the window",
+                .undefined_note = "undefined: no customer churned"}};
     return s;
   }();
   return kSchema;

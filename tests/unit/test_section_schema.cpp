@@ -62,6 +62,7 @@ TEST_CASE("Section schemas: the goal catalogue reads these sections and columns"
       {"ces_easy_rate", "ces", "easy_rate", "", ""},
       {"churn_rate", "churn", "churn_rate", "", ""},
       {"retention_rate", "churn", "retention_rate", "", ""},
+      {"quick_ratio", "churn", "quick_ratio", "", ""},
       {"active_customers", "revenue", "active_customers", "", ""},
       {"net_revenue", "revenue", "net_revenue", "", ""},
       {"arpu", "revenue", "arpu", "", ""},
