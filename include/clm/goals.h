@@ -19,6 +19,10 @@
 
 namespace clm {
 
+class EventStore;      // clm/event_store.h
+struct ReportOptions;  // clm/report.h (not included: it clashes with predictive_clv.h)
+struct TableLoad;      // clm/ingest.h
+
 // Which rows of a per-period section a goal reads.
 enum class GoalPeriod {
   kWindow,        // the row over the whole window (default)
@@ -100,5 +104,30 @@ struct GoalCheck {
 Result<GoalCheck> check_goals(const std::vector<GoalSpec>& goals,
                               const std::vector<const Document*>& reports,
                               const GoalCheckOptions& options = {});
+
+// The reports a list of goals reads: one per grouping ("" = none), each with
+// only the report sections (ids of report_section_ids()) its goals read, in
+// grouping order. InvalidArgument for a bad goal, as goal_source().
+struct GoalReport {
+  std::string group_by;
+  std::vector<std::string> sections;
+};
+Result<std::vector<GoalReport>> goal_reports(const std::vector<GoalSpec>& goals);
+
+// Builds the reports of goal_reports() over `store` with `options` (whose
+// grouping and section list each report replaces) and checks the goals
+// against them. Errors as goal_reports(), build_report() and check_goals().
+Result<GoalCheck> check_goals(const EventStore& store, const ReportOptions& options,
+                              const std::vector<GoalSpec>& goals,
+                              const GoalCheckOptions& check_options = {},
+                              const std::vector<TableLoad>& loads = {});
+
+// The check as a report Document: meta (results, passed, failed, null, ok)
+// and one "goals" section with a row per result, for any reporter.
+Document goal_check_document(const GoalCheck& check);
+
+// The check as plain text: one line per result, verdict first (ANSI-coloured
+// when `color`), then a summary line.
+std::string goal_check_text(const GoalCheck& check, bool color);
 
 }  // namespace clm

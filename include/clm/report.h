@@ -6,18 +6,18 @@
 #include <vector>
 
 #include "clm/acquisition_cost.h"
-#include "clm/clv.h"
 #include "clm/activation.h"
 #include "clm/activity.h"
 #include "clm/churn.h"
+#include "clm/clv.h"
 #include "clm/cohorts.h"
 #include "clm/document.h"
 #include "clm/email.h"
 #include "clm/event_store.h"
 #include "clm/ingest.h"
 #include "clm/revenue.h"
-#include "clm/scope.h"
 #include "clm/rfm.h"
+#include "clm/scope.h"
 #include "clm/stages.h"
 #include "clm/status.h"
 #include "clm/surveys.h"
@@ -31,8 +31,8 @@ struct ReportOptions {
   ScopeOptions scope;                 // window, period, calendar, grouping
   std::vector<std::string> sections;  // section ids to print; empty = all
   // Per-area options are added here as areas land, e.g. `SurveyOptions surveys;`.
-  SurveyOptions surveys;  // NPS, CSAT, CES (surveys.h)
-  EmailOptions email;     // email engagement (email.h)
+  SurveyOptions surveys;         // NPS, CSAT, CES (surveys.h)
+  EmailOptions email;            // email engagement (email.h)
   ActivityOptions activity;      // W and A for every lifecycle metric (activity.h)
   ChurnOptions churn;            // churn and retention (churn.h)
   CohortOptions cohorts;         // cohort tables (cohorts.h)
@@ -40,10 +40,10 @@ struct ReportOptions {
   StageOptions stages;           // lifecycle stages, flow, funnel (stages.h)
   ActivationOptions activation;  // activation (activation.h)
   RfmOptions rfm;                // RFM (rfm.h)
-  RevenueOptions revenue;  // revenue, ARPU, repeat purchases, NRR/GRR (revenue.h)
-  PaybackOptions payback;  // CAC payback: margin m (acquisition_cost.h)
-  ClvOptions clv;          // historical and formula CLV: margin m (clv.h)
-  unsigned threads = 0;    // sections computed at once; 0 = all cores. Output never depends on it
+  RevenueOptions revenue;        // revenue, ARPU, repeat purchases, NRR/GRR (revenue.h)
+  PaybackOptions payback;        // CAC payback: margin m (acquisition_cost.h)
+  ClvOptions clv;                // historical and formula CLV: margin m (clv.h)
+  unsigned threads = 0;  // sections computed at once; 0 = all cores. Output never depends on it
 };
 
 // The clm version, "0.1.0" (printed by `clm --version` and in JSON reports).
@@ -51,6 +51,10 @@ std::string_view version();
 
 // Ids of every section the report can print, in report order.
 std::vector<std::string> report_section_ids();
+
+// The id of report_section_ids() whose area builds the document section
+// `section_id` ("cac_summary" is built by "cac"); "" when no area builds it.
+std::string report_section_of(std::string_view section_id);
 
 // Computes every selected section. `loads` (what ingest did) feeds the
 // data-quality section. InvalidArgument for an unknown section id or a bad scope.

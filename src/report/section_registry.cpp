@@ -146,6 +146,15 @@ Section make_section(const SectionSchema& schema) {
   return s;
 }
 
+std::string report_section_of(std::string_view section_id) {
+  for (const detail::SectionSpec& spec : detail::section_registry()) {
+    for (const SectionSchema* schema : spec.schemas) {
+      if (schema->id == section_id) return spec.id;
+    }
+  }
+  return "";
+}
+
 const std::vector<const SectionSchema*>& section_schemas() {
   static const std::vector<const SectionSchema*> kSchemas = [] {
     std::vector<const SectionSchema*> all;
