@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "clm/activity.h"
+#include "clm/customer_reports.h"
 #include "clm/document.h"
 #include "clm/rfm.h"
 #include "clm/scope.h"
@@ -47,11 +48,6 @@ Result<Prepared> prepare(const LifecycleArgs& args) {
   return p;
 }
 
-Value opt_int(std::optional<int> v) {
-  if (!v) return std::monostate{};
-  return static_cast<std::int64_t>(*v);
-}
-
 int run_stages(const LifecycleArgs& args) {
   auto p = prepare(args);
   if (!p.ok()) return report_error(p.status());
@@ -70,30 +66,8 @@ int run_stages(const LifecycleArgs& args) {
       return report_error(Status::InvalidArgument("--at: " + parsed.status().message()));
     t = *parsed;
   }
-  Document doc;
-  doc.title = "clm stages";
-  doc.meta.push_back({"at", format_timestamp(t, scope.calendar.tz)});
-  Section s;
-  s.id = "customer_stages";
-  s.title = "Lifecycle stage per customer";
-  s.add_column("customer_id", "Customer", ColumnKind::kText);
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("stage", "Stage", ColumnKind::kText);
-  s.add_column("acquired_at", "Acquired at", ColumnKind::kText);
-  s.add_column("active", "Active", ColumnKind::kFlag);
-  s.add_column("purchases", "Purchases", ColumnKind::kCount);
-  s.add_column("latest_nps", "Latest NPS", ColumnKind::kCount);
-  s.add_column("referrals", "Referrals", ColumnKind::kCount);
-  for (const CustomerStage& c : stages_at(*model, t, p->settings.loyalty_purchases)) {
-    s.rows.push_back({std::string(scope.store->customer_id(c.customer)),
-                      scope.grouping.labels[scope.grouping.group_of[c.customer]],
-                      std::string(stage_name(c.stage)),
-                      c.acquired_at == kNever
-                          ? Value(std::monostate{})
-                          : Value(format_timestamp(c.acquired_at, scope.calendar.tz)),
-                      c.active, c.purchases, opt_int(c.latest_nps), c.referrals});
-  }
-  doc.sections.push_back(std::move(s));
+  const Document doc =
+      customer_stages_report(scope, stages_at(*model, t, p->settings.loyalty_purchases), t);
   if (Status st = write_output(doc, args.output); !st.ok()) return report_error(st);
   return kExitOk;
 }
@@ -104,28 +78,7 @@ int run_rfm(const LifecycleArgs& args) {
   p->scope.store = &p->data.store;
   const Scope& scope = p->scope;
   const RfmResult r = compute_rfm(scope);
-  Document doc;
-  doc.title = "clm rfm";
-  Section s;
-  s.id = "customer_rfm";
-  s.title = "RFM per customer";
-  s.add_column("customer_id", "Customer", ColumnKind::kText);
-  s.add_column("group", "Group", ColumnKind::kText);
-  s.add_column("recency_days", "R (days)", ColumnKind::kCount);
-  s.add_column("frequency", "F", ColumnKind::kCount);
-  s.add_column("monetary", "M", ColumnKind::kMoney);
-  s.add_column("r_score", "R score", ColumnKind::kCount);
-  s.add_column("f_score", "F score", ColumnKind::kCount);
-  s.add_column("m_score", "M score", ColumnKind::kCount);
-  s.add_column("segment", "Segment", ColumnKind::kText);
-  for (const RfmCustomer& c : r.customers) {
-    s.rows.push_back({std::string(scope.store->customer_id(c.customer)),
-                      scope.grouping.labels[scope.grouping.group_of[c.customer]], c.recency_days,
-                      c.frequency, c.monetary, static_cast<std::int64_t>(c.r_score),
-                      static_cast<std::int64_t>(c.f_score), static_cast<std::int64_t>(c.m_score),
-                      std::string(rfm_segment_name(c.segment))});
-  }
-  doc.sections.push_back(std::move(s));
+  const Document doc = customer_rfm_report(scope, r);
   if (Status st = write_output(doc, args.output); !st.ok()) return report_error(st);
   return kExitOk;
 }
