@@ -130,7 +130,7 @@ clm::RfmSummary synthetic(std::size_t n, std::uint64_t seed) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string cdnow = std::string(CLM_SHARED_DATA_DIR) + "/cdnow/CDNOW_sample.txt";
+  std::string cdnow = std::string(CLM_TEST_DATA_DIR) + "/cdnow/CDNOW_sample.txt";
   std::size_t customers = 1'000'000;
   int repeat = 5;
   for (int i = 1; i + 1 < argc; i += 2) {

@@ -1,7 +1,7 @@
 // Acceptance: the published CDNOW results (Fader, Hardie & Lee 2005; Fader &
 // Hardie's Pareto/NBD note; FHL 2005 "RFM and CLV") from the raw 1/10 sample,
 // through clm's own summary. Data: the MIT-licensed lifetimes copies in
-// shared/data/cdnow (see SOURCE.md there).
+// tests/data/cdnow (see the README there).
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -19,7 +19,7 @@
 
 namespace {
 
-const std::string kDir = std::string(CLM_SHARED_DATA_DIR) + "/cdnow/";
+const std::string kDir = std::string(CLM_TEST_DATA_DIR) + "/cdnow/";
 
 // The store and the week summary at the calibration end 1997-09-30 with the
 // holdout to 1998-06-30, built once for all tests.

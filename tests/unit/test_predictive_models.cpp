@@ -327,7 +327,7 @@ TEST_CASE("CLV discounts each month's expected purchases", "[predictive]") {
 
 TEST_CASE("CDNOW holdout validation and tracking", "[predictive][cdnow]") {
   auto store =
-      clm::detail::read_cdnow_sample(std::string(CLM_SHARED_DATA_DIR) + "/cdnow/CDNOW_sample.txt");
+      clm::detail::read_cdnow_sample(std::string(CLM_TEST_DATA_DIR) + "/cdnow/CDNOW_sample.txt");
   REQUIRE(store.ok());
   clm::SummaryOptions o;
   o.calibration_end = {1997, 9, 30};
