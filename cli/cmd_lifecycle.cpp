@@ -9,6 +9,7 @@
 #include "clm/activity.h"
 #include "clm/customer_reports.h"
 #include "clm/document.h"
+#include "clm/report.h"
 #include "clm/rfm.h"
 #include "clm/scope.h"
 #include "clm/stages.h"
@@ -54,10 +55,10 @@ int run_stages(const LifecycleArgs& args) {
   // The store moved into Prepared: point the scope at its final place.
   p->scope.store = &p->data.store;
   const Scope& scope = p->scope;
-  ActivityOptions activity;
-  activity.inactivity_window_days = p->settings.inactivity_days;
-  activity.activity_types = p->settings.activity_types;
-  auto model = ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, activity);
+  auto options = report_options(p->settings);
+  if (!options.ok()) return report_error(options.status());
+  auto model =
+      ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, options->activity);
   if (!model.ok()) return report_error(model.status());
   Timestamp t = scope.window.to;
   if (!args.at.empty()) {
@@ -67,7 +68,7 @@ int run_stages(const LifecycleArgs& args) {
     t = *parsed;
   }
   const Document doc =
-      customer_stages_report(scope, stages_at(*model, t, p->settings.loyalty_purchases), t);
+      customer_stages_report(scope, stages_at(*model, t, options->stages.loyalty_purchases), t);
   if (Status st = write_output(doc, args.output); !st.ok()) return report_error(st);
   return kExitOk;
 }

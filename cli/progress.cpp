@@ -30,23 +30,6 @@ std::int64_t bytes_read_by_process() {
   return 0;
 }
 
-std::string fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
-// 1234567 -> "1,234,567".
-std::string grouped(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
-
 void write_stderr(std::string_view s) {
   while (!s.empty()) {
     const ssize_t n = ::write(STDERR_FILENO, s.data(), s.size());
@@ -56,32 +39,6 @@ void write_stderr(std::string_view s) {
 }
 
 }  // namespace
-
-std::string format_progress(const ProgressSnapshot& s) {
-  constexpr double kMB = 1e6;
-  std::string line = s.phase + ":";
-  std::string sep = " ";
-  if (s.bytes >= 0) {
-    const std::int64_t bytes = s.total > 0 && s.bytes > s.total ? s.total : s.bytes;
-    line += sep + fixed1(static_cast<double>(bytes) / kMB);
-    if (s.total > 0) {
-      line += "/" + fixed1(static_cast<double>(s.total) / kMB) + " MB (" +
-              std::to_string(bytes * 100 / s.total) + "%)";
-    } else {
-      line += " MB";
-    }
-    if (s.seconds > 0) {
-      line += ", " + fixed1(static_cast<double>(bytes) / kMB / s.seconds) + " MB/s";
-    }
-    sep = ", ";
-  }
-  if (s.rows > 0) {
-    line += sep + grouped(s.rows) + " rows";
-    sep = ", ";
-  }
-  line += sep + fixed1(s.seconds) + " s";
-  return line;
-}
 
 bool progress_wanted(bool quiet) {
   return !quiet && ::isatty(STDERR_FILENO) == 1;

@@ -1,12 +1,6 @@
-# The settings and progress code of the CLI, unit-tested in clm_tests
-# (tests/unit/test_settings_*.cpp), and end-to-end tests of the subcommands
-# other than `report` (check, config, value, cac, stages, rfm, clv, generate)
-# on examples/data; see tests/cli/commands_test.sh.
-find_package(nlohmann_json 3 REQUIRED)
-find_package(Threads REQUIRED)
-target_sources(clm_tests PRIVATE ${PROJECT_SOURCE_DIR}/cli/settings.cpp
-                                 ${PROJECT_SOURCE_DIR}/cli/progress.cpp)
-target_link_libraries(clm_tests PRIVATE nlohmann_json::nlohmann_json Threads::Threads)
+# End-to-end tests of the subcommands other than `report` (check, config,
+# value, cac, stages, rfm, clv, generate) on examples/data; see
+# tests/cli/commands_test.sh.
 
 if(TARGET clm_cli)
   set(_clm_command_cases

@@ -5,14 +5,14 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "../../cli/progress.h"
-#include "../../cli/settings.h"
+#include "clm/progress_line.h"
 #include "clm/report.h"
+#include "clm/settings.h"
 
 namespace {
 
 std::string error_of(const std::string& text) {
-  auto s = clm::cli::parse_settings(text, "team.json");
+  auto s = clm::parse_settings(text, "team.json");
   REQUIRE_FALSE(s.ok());
   CHECK(s.status().code() == clm::Status::Code::kInvalidArgument);
   return s.status().message();
@@ -21,7 +21,7 @@ std::string error_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("Settings file: keys set their settings, absent keys keep the defaults", "[settings]") {
-  auto s = clm::cli::parse_settings(R"({
+  auto s = clm::parse_settings(R"({
     "comment": "team defaults",
     "margin": 0.6, "inactivity_days": 30, "activity_types": ["purchase", "login"],
     "loyalty_purchases": 3, "activation_days": 14, "period": "week", "tz": "Europe/Berlin",
@@ -31,7 +31,7 @@ TEST_CASE("Settings file: keys set their settings, absent keys keep the defaults
     "goals": [{"metric": "nps", "min": 30}, {"metric": "churn_rate", "period": "each",
                "max": 0.05, "per": "channel", "on_null": "fail"}],
     "null_fails": true})",
-                                    "team.json");
+                               "team.json");
   REQUIRE(s.ok());
   CHECK(s->margin == 0.6);
   CHECK(s->inactivity_days == 30);
@@ -59,9 +59,9 @@ TEST_CASE("Settings file: keys set their settings, absent keys keep the defaults
   CHECK(s->goals[1].per == "channel");
   CHECK(*s->goals[1].null_fails);
   CHECK(s->null_fails);
-  CHECK(clm::cli::validate_settings(*s).ok());
+  CHECK(clm::validate_settings(*s).ok());
 
-  auto empty = clm::cli::parse_settings("{}", "empty.json");
+  auto empty = clm::parse_settings("{}", "empty.json");
   REQUIRE(empty.ok());
   CHECK(empty->margin == 1.0);  // docs/metrics.md defaults
   CHECK(empty->inactivity_days == 90);
@@ -97,29 +97,29 @@ TEST_CASE("Settings file: unknown keys and wrong types are named", "[settings]")
 }
 
 TEST_CASE("Settings: values out of range name the setting and its option", "[settings]") {
-  clm::cli::Settings s;
+  clm::Settings s;
   s.margin = 1.5;
-  CHECK(clm::cli::validate_settings(s).message().find("margin (--margin)") == 0);
+  CHECK(clm::validate_settings(s).message().find("margin (--margin)") == 0);
   s = {};
   s.inactivity_days = -1;
-  CHECK(clm::cli::validate_settings(s).message().find("inactivity_days") == 0);
+  CHECK(clm::validate_settings(s).message().find("inactivity_days") == 0);
   s = {};
   s.activity_types.clear();
-  CHECK_FALSE(clm::cli::validate_settings(s).ok());
+  CHECK_FALSE(clm::validate_settings(s).ok());
   s = {};
   s.email_delivered = "sometimes";
-  CHECK_FALSE(clm::cli::validate_settings(s).ok());
+  CHECK_FALSE(clm::validate_settings(s).ok());
   s = {};
   s.tz = "Mars/Olympus";
-  CHECK(clm::cli::validate_settings(s).message().find("--tz") == 0);
+  CHECK(clm::validate_settings(s).message().find("--tz") == 0);
   s = {};
   s.renames = {"user"};
-  CHECK_FALSE(clm::cli::validate_settings(s).ok());
-  CHECK(clm::cli::validate_settings(clm::cli::Settings{}).ok());
+  CHECK_FALSE(clm::validate_settings(s).ok());
+  CHECK(clm::validate_settings(clm::Settings{}).ok());
 }
 
 TEST_CASE("Settings: the printed settings read back to the same settings", "[settings]") {
-  clm::cli::Settings s;
+  clm::Settings s;
   s.margin = 0.25;
   s.by = "channel";
   s.to = "2024-07-01";
@@ -131,10 +131,10 @@ TEST_CASE("Settings: the printed settings read back to the same settings", "[set
   g.min = 3;
   g.null_fails = false;
   s.goals = {g};
-  const std::string printed = clm::cli::settings_to_json(s);
-  auto back = clm::cli::parse_settings(printed, "printed.json");
+  const std::string printed = clm::settings_to_json(s);
+  auto back = clm::parse_settings(printed, "printed.json");
   REQUIRE(back.ok());
-  CHECK(clm::cli::settings_to_json(*back) == printed);
+  CHECK(clm::settings_to_json(*back) == printed);
   CHECK(back->margin == 0.25);
   CHECK(back->from.empty());  // null in the file
   CHECK(back->to == "2024-07-01");
@@ -142,14 +142,14 @@ TEST_CASE("Settings: the printed settings read back to the same settings", "[set
   REQUIRE(back->goals.size() == 1);
   CHECK(back->goals[0].null_fails == std::optional<bool>(false));
   // The defaults print every key, with null for the defaulted window and grouping.
-  const std::string defaults = clm::cli::settings_to_json({});
+  const std::string defaults = clm::settings_to_json({});
   CHECK(defaults.find("\"from\": null") != std::string::npos);
   CHECK(defaults.find("\"inactivity_days\": 90") != std::string::npos);
   CHECK(defaults.find("\"horizon_months\": 36") != std::string::npos);
 }
 
 TEST_CASE("Settings: report options carry every metric setting", "[settings]") {
-  clm::cli::Settings s;
+  clm::Settings s;
   s.margin = 0.5;
   s.inactivity_days = 30;
   s.activity_types = {"login"};
@@ -161,7 +161,7 @@ TEST_CASE("Settings: report options carry every metric setting", "[settings]") {
   s.period = "quarter";
   s.week_start = "sun";
   s.from = "2024-01-01";
-  auto o = clm::cli::report_options(s);
+  auto o = clm::report_options(s);
   REQUIRE(o.ok());
   CHECK(o->clv.margin == 0.5);
   CHECK(o->payback.margin == 0.5);
@@ -180,25 +180,24 @@ TEST_CASE("Settings: report options carry every metric setting", "[settings]") {
 }
 
 TEST_CASE("Progress line: bytes of the total, rate, rows and elapsed time", "[progress]") {
-  clm::cli::ProgressSnapshot reading;
+  clm::ProgressSnapshot reading;
   reading.phase = "reading events.csv";
   reading.bytes = 12'345'678;
   reading.total = 45'600'000;
   reading.seconds = 2.0;
   // 12.345678 MB of 45.6 MB = 27.07 % (floor 27); 12.345678 / 2 = 6.17 MB/s.
-  CHECK(clm::cli::format_progress(reading) ==
-        "reading events.csv: 12.3/45.6 MB (27%), 6.2 MB/s, 2.0 s");
+  CHECK(clm::format_progress(reading) == "reading events.csv: 12.3/45.6 MB (27%), 6.2 MB/s, 2.0 s");
   reading.bytes = 50'000'000;  // more than the file (other reads): capped at the total
-  CHECK(clm::cli::format_progress(reading) ==
+  CHECK(clm::format_progress(reading) ==
         "reading events.csv: 45.6/45.6 MB (100%), 22.8 MB/s, 2.0 s");
-  clm::cli::ProgressSnapshot stdin_read;
+  clm::ProgressSnapshot stdin_read;
   stdin_read.phase = "reading <stdin>";
   stdin_read.bytes = 1'500'000;
   stdin_read.seconds = 0;  // no rate before time has passed
-  CHECK(clm::cli::format_progress(stdin_read) == "reading <stdin>: 1.5 MB, 0.0 s");
-  clm::cli::ProgressSnapshot computing;
+  CHECK(clm::format_progress(stdin_read) == "reading <stdin>: 1.5 MB, 0.0 s");
+  clm::ProgressSnapshot computing;
   computing.phase = "computing report";
   computing.rows = 1'234'567;
   computing.seconds = 3.45;
-  CHECK(clm::cli::format_progress(computing) == "computing report: 1,234,567 rows, 3.5 s");
+  CHECK(clm::format_progress(computing) == "computing report: 1,234,567 rows, 3.5 s");
 }

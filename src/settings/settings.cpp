@@ -1,0 +1,577 @@
+// Reading, checking and writing settings files (JSON), driven by one table
+// of fields: each names its key and option, reads its JSON value, writes it
+// back, checks its range and fills the report options.
+#include "clm/settings.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "clm/report.h"
+
+namespace clm {
+namespace {
+
+using nlohmann::json;
+using ordered = nlohmann::ordered_json;
+
+constexpr std::string_view kGoalKeys[] = {"metric", "min",     "max",    "period",
+                                          "per",    "on_null", "comment"};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+template <typename Keys>
+Status unknown_key(const std::string& where, const std::string& key, const Keys& known) {
+  std::string msg = where + ": unknown key '" + key + "'";
+  std::string_view best;
+  std::size_t best_distance = 4;
+  for (std::string_view k : known) {
+    const std::size_t d = edit_distance(key, k);
+    if (d < best_distance) {
+      best_distance = d;
+      best = k;
+    }
+  }
+  if (!best.empty()) msg += " (did you mean '" + std::string(best) + "'?)";
+  return Status::InvalidArgument(msg);
+}
+
+std::string type_of(const json& v) {
+  if (v.is_number_integer() || v.is_number_unsigned()) return "an integer";
+  if (v.is_number()) return "a number";
+  return std::string(v.is_object()  ? "an object"
+                     : v.is_array() ? "an array"
+                                    : "a ") +
+         (v.is_object() || v.is_array() ? "" : v.type_name());
+}
+
+Status wrong_type(const std::string& where, const std::string& key, const char* expected,
+                  const json& v) {
+  return Status::InvalidArgument(where + ": '" + key + "' must be " + expected + ", not " +
+                                 type_of(v));
+}
+
+// Readers of one key: each returns an error naming the key on a wrong type.
+Status read(const std::string& where, const std::string& key, const json& v, std::string& out,
+            bool nullable) {
+  if (nullable && v.is_null()) {
+    out.clear();
+    return Status::Ok();
+  }
+  if (!v.is_string()) return wrong_type(where, key, nullable ? "a string or null" : "a string", v);
+  out = v.get<std::string>();
+  return Status::Ok();
+}
+
+Status read(const std::string& where, const std::string& key, const json& v, double& out) {
+  if (!v.is_number()) return wrong_type(where, key, "a number", v);
+  out = v.get<double>();
+  return Status::Ok();
+}
+
+Status read(const std::string& where, const std::string& key, const json& v, std::int64_t& out) {
+  if (v.is_number_integer() || v.is_number_unsigned()) {
+    if (v.is_number_unsigned() && v.get<std::uint64_t>() > INT64_MAX) {
+      return Status::InvalidArgument(where + ": '" + key + "' is too large");
+    }
+    out = v.get<std::int64_t>();
+    return Status::Ok();
+  }
+  return wrong_type(where, key, "an integer", v);
+}
+
+Status read(const std::string& where, const std::string& key, const json& v, bool& out) {
+  if (!v.is_boolean()) return wrong_type(where, key, "true or false", v);
+  out = v.get<bool>();
+  return Status::Ok();
+}
+
+Status read_strings(const std::string& where, const std::string& key, const json& v,
+                    std::vector<std::string>& out) {
+  if (!v.is_array()) return wrong_type(where, key, "an array of strings", v);
+  std::vector<std::string> r;
+  for (const json& e : v) {
+    if (!e.is_string()) return wrong_type(where, key, "an array of strings", e);
+    r.push_back(e.get<std::string>());
+  }
+  out = std::move(r);
+  return Status::Ok();
+}
+
+Status read_renames(const std::string& where, const json& v, std::vector<std::string>& out) {
+  if (!v.is_object()) return wrong_type(where, "renames", "an object {\"OLD\": \"NEW\"}", v);
+  std::vector<std::string> r;
+  for (const auto& [old_name, new_name] : v.items()) {
+    if (!new_name.is_string()) {
+      return wrong_type(where, "renames." + old_name, "a string (the contract column)", new_name);
+    }
+    r.push_back(old_name + "=" + new_name.get<std::string>());
+  }
+  out = std::move(r);
+  return Status::Ok();
+}
+
+Status read_goal(const std::string& where, const json& v, GoalSpec& g) {
+  if (!v.is_object()) return wrong_type(where, "goal", "an object", v);
+  if (!v.contains("metric")) return Status::InvalidArgument(where + ": 'metric' is missing");
+  for (const auto& [key, value] : v.items()) {
+    if (std::find(std::begin(kGoalKeys), std::end(kGoalKeys), key) == std::end(kGoalKeys)) {
+      return unknown_key(where, key, kGoalKeys);
+    }
+    Status s;
+    if (key == "metric") {
+      s = read(where, key, value, g.metric, false);
+    } else if (key == "min" || key == "max") {
+      double d = 0;
+      s = read(where, key, value, d);
+      (key == "min" ? g.min : g.max) = d;
+    } else if (key == "period") {
+      std::string text;
+      s = read(where, key, value, text, false);
+      if (s.ok()) {
+        auto p = parse_goal_period(text);
+        if (!p.ok()) return Status::InvalidArgument(where + ": 'period': " + p.status().message());
+        g.period = *p;
+      }
+    } else if (key == "per") {
+      s = read(where, key, value, g.per, true);
+    } else if (key == "on_null") {
+      std::string text;
+      s = read(where, key, value, text, false);
+      if (s.ok() && text != "fail" && text != "ignore") {
+        return Status::InvalidArgument(where + ": 'on_null' must be \"fail\" or \"ignore\", not '" +
+                                       text + "'");
+      }
+      g.null_fails = text == "fail";
+    }
+    if (!s.ok()) return s;
+  }
+  if (auto source = goal_source(g); !source.ok()) {
+    return Status::InvalidArgument(where + ": " + source.status().message());
+  }
+  return Status::Ok();
+}
+
+Status read_goals(const std::string& where, const json& v, std::vector<GoalSpec>& out) {
+  if (!v.is_array()) return wrong_type(where, "goals", "an array of goal objects", v);
+  std::vector<GoalSpec> goals;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    GoalSpec g;
+    if (Status s = read_goal(where + ": goals[" + std::to_string(i) + "]", v[i], g); !s.ok()) {
+      return s;
+    }
+    goals.push_back(std::move(g));
+  }
+  out = std::move(goals);
+  return Status::Ok();
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return r;
+}
+
+Result<Weekday> parse_weekday(std::string_view text) {
+  static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                "thursday", "friday", "saturday"};
+  const std::string s = lower(text);
+  for (int i = 0; i < 7; ++i) {
+    // The full name or any prefix of at least three letters ("mon", "tues").
+    if (s.size() >= 3 && kNames[i].substr(0, s.size()) == s) return static_cast<Weekday>(i);
+  }
+  return Status::InvalidArgument("--week-start: unknown day '" + std::string(text) +
+                                 "' (expected monday, tuesday, ..., sunday)");
+}
+
+Result<Timestamp> parse_bound(std::string_view option, const std::string& text,
+                              const TimeZone& tz) {
+  auto t = parse_timestamp(text, tz);
+  if (!t.ok()) {
+    return Status::InvalidArgument(std::string(option) + ": " + t.status().message());
+  }
+  return *t;
+}
+
+ordered nullable(const std::string& s) {
+  return s.empty() ? ordered(nullptr) : ordered(s);
+}
+
+Status bad(const char* key, const std::string& why) {
+  return Status::InvalidArgument(std::string(key) + ": " + why);
+}
+
+Status ok(const Settings&) {
+  return Status::Ok();
+}
+
+void no_options(const Settings&, ReportOptions&) {}
+
+// One row of the table.
+struct Field {
+  SettingField name;
+  Status (*read)(const std::string& where, const json& v, Settings& s);
+  void (*write)(const Settings& s, ordered& o);
+  Status (*check)(const Settings& s);  // the value's range (the scope: parse_scope)
+  void (*apply)(const Settings& s, ReportOptions& o);
+};
+
+// In `clm config --print` order.
+const std::vector<Field>& fields() {
+  static const std::vector<Field> kFields = {
+      {{"from", "--from"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "from", v, s.from, true);
+       },
+       [](const Settings& s, ordered& o) { o["from"] = nullable(s.from); },
+       ok,
+       no_options},
+      {{"to", "--to"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "to", v, s.to, true);
+       },
+       [](const Settings& s, ordered& o) { o["to"] = nullable(s.to); },
+       ok,
+       no_options},
+      {{"period", "--period"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "period", v, s.period, false);
+       },
+       [](const Settings& s, ordered& o) { o["period"] = s.period; },
+       ok,
+       no_options},
+      {{"by", "--by"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "by", v, s.by, true);
+       },
+       [](const Settings& s, ordered& o) { o["by"] = nullable(s.by); },
+       ok,
+       no_options},
+      {{"tz", "--tz"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "tz", v, s.tz, false);
+       },
+       [](const Settings& s, ordered& o) { o["tz"] = s.tz; },
+       ok,
+       no_options},
+      {{"week_start", "--week-start"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "week_start", v, s.week_start, false);
+       },
+       [](const Settings& s, ordered& o) { o["week_start"] = s.week_start; },
+       ok,
+       no_options},
+      {{"margin", "--margin"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "margin", v, s.margin);
+       },
+       [](const Settings& s, ordered& o) { o["margin"] = s.margin; },
+       [](const Settings& s) {
+         if (s.margin >= 0 && s.margin <= 1) return Status::Ok();
+         return bad("margin (--margin)", "must be in [0, 1], got " + std::to_string(s.margin));
+       },
+       [](const Settings& s, ReportOptions& o) { o.payback.margin = o.clv.margin = s.margin; }},
+      {{"inactivity_days", "--inactivity-days"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "inactivity_days", v, s.inactivity_days);
+       },
+       [](const Settings& s, ordered& o) { o["inactivity_days"] = s.inactivity_days; },
+       [](const Settings& s) {
+         return s.inactivity_days < 0 ? bad("inactivity_days (--inactivity-days)", "must be >= 0")
+                                      : Status::Ok();
+       },
+       [](const Settings& s, ReportOptions& o) {
+         o.activity.inactivity_window_days = s.inactivity_days;
+       }},
+      {{"activity_types", "--activity-types"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read_strings(w, "activity_types", v, s.activity_types);
+       },
+       [](const Settings& s, ordered& o) { o["activity_types"] = s.activity_types; },
+       [](const Settings& s) {
+         if (s.activity_types.empty()) return bad("activity_types (--activity-types)", "is empty");
+         for (const std::string& t : s.activity_types) {
+           if (t.empty()) return bad("activity_types (--activity-types)", "has an empty type name");
+         }
+         return Status::Ok();
+       },
+       [](const Settings& s, ReportOptions& o) { o.activity.activity_types = s.activity_types; }},
+      {{"loyalty_purchases", "--loyalty-purchases"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "loyalty_purchases", v, s.loyalty_purchases);
+       },
+       [](const Settings& s, ordered& o) { o["loyalty_purchases"] = s.loyalty_purchases; },
+       [](const Settings& s) {
+         return s.loyalty_purchases < 1
+                    ? bad("loyalty_purchases (--loyalty-purchases)", "must be >= 1")
+                    : Status::Ok();
+       },
+       [](const Settings& s, ReportOptions& o) {
+         o.stages.loyalty_purchases = s.loyalty_purchases;
+       }},
+      {{"activation_days", "--activation-days"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "activation_days", v, s.activation_days);
+       },
+       [](const Settings& s, ordered& o) { o["activation_days"] = s.activation_days; },
+       [](const Settings& s) {
+         return s.activation_days < 0 ? bad("activation_days (--activation-days)", "must be >= 0")
+                                      : Status::Ok();
+       },
+       [](const Settings& s, ReportOptions& o) {
+         o.activation.activation_window_days = s.activation_days;
+       }},
+      {{"latest_answers", "--latest-answers"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "latest_answers", v, s.latest_answers);
+       },
+       [](const Settings& s, ordered& o) { o["latest_answers"] = s.latest_answers; },
+       ok,
+       [](const Settings& s, ReportOptions& o) { o.surveys.latest_only = s.latest_answers; }},
+      {{"email_delivered", "--email-delivered"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "email_delivered", v, s.email_delivered, false);
+       },
+       [](const Settings& s, ordered& o) { o["email_delivered"] = s.email_delivered; },
+       [](const Settings& s) {
+         if (s.email_delivered == "auto" || s.email_delivered == "events" ||
+             s.email_delivered == "sent_minus_bounced") {
+           return Status::Ok();
+         }
+         return bad("email_delivered (--email-delivered)",
+                    "must be auto, events or sent_minus_bounced, got '" + s.email_delivered + "'");
+       },
+       [](const Settings& s, ReportOptions& o) {
+         o.email.delivered = s.email_delivered == "events" ? EmailOptions::Delivered::kEvents
+                             : s.email_delivered == "sent_minus_bounced"
+                                 ? EmailOptions::Delivered::kSentMinusBounced
+                                 : EmailOptions::Delivered::kAuto;
+       }},
+      {{"cohort_active_or_later", "--cohort-active-or-later"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "cohort_active_or_later", v, s.cohort_active_or_later);
+       },
+       [](const Settings& s, ordered& o) {
+         o["cohort_active_or_later"] = s.cohort_active_or_later;
+       },
+       ok,
+       [](const Settings& s, ReportOptions& o) {
+         o.cohorts.active_or_later = s.cohort_active_or_later;
+       }},
+      // The predictive-CLV settings fill clm clv's forecast options, not a report's.
+      {{"discount_rate", "--discount"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "discount_rate", v, s.discount_rate);
+       },
+       [](const Settings& s, ordered& o) { o["discount_rate"] = s.discount_rate; },
+       [](const Settings& s) {
+         return s.discount_rate >= 0 && s.discount_rate < 10
+                    ? Status::Ok()
+                    : bad("discount_rate (--discount)", "must be a yearly rate in [0, 10)");
+       },
+       no_options},
+      {{"horizon_months", "--horizon"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "horizon_months", v, s.horizon_months);
+       },
+       [](const Settings& s, ordered& o) { o["horizon_months"] = s.horizon_months; },
+       [](const Settings& s) {
+         return s.horizon_months < 1 || s.horizon_months > 1200
+                    ? bad("horizon_months (--horizon)", "must be 1..1200 months")
+                    : Status::Ok();
+       },
+       no_options},
+      {{"renames", "--rename"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read_renames(w, v, s.renames);
+       },
+       [](const Settings& s, ordered& o) {
+         ordered renames = ordered::object();
+         for (const std::string& r : s.renames) {
+           const auto eq = r.find('=');
+           renames[r.substr(0, eq)] = eq == std::string::npos ? "" : r.substr(eq + 1);
+         }
+         o["renames"] = renames;
+       },
+       [](const Settings& s) {
+         for (const std::string& r : s.renames) {
+           const auto eq = r.find('=');
+           if (eq == std::string::npos || eq == 0 || eq + 1 == r.size()) {
+             return bad("renames (--rename)", "expected OLD=NEW, got '" + r + "'");
+           }
+         }
+         return Status::Ok();
+       },
+       no_options},
+      {{"goals", ""},
+       [](const std::string& w, const json& v, Settings& s) { return read_goals(w, v, s.goals); },
+       [](const Settings& s, ordered& o) {
+         ordered goals = ordered::array();
+         for (const GoalSpec& g : s.goals) {
+           ordered j;
+           j["metric"] = g.metric;
+           if (g.min) j["min"] = *g.min;
+           if (g.max) j["max"] = *g.max;
+           j["period"] = std::string(goal_period_name(g.period));
+           j["per"] = nullable(g.per);
+           if (g.null_fails) j["on_null"] = *g.null_fails ? "fail" : "ignore";
+           goals.push_back(std::move(j));
+         }
+         o["goals"] = goals;
+       },
+       [](const Settings& s) {
+         for (const GoalSpec& g : s.goals) {
+           if (auto source = goal_source(g); !source.ok()) return source.status();
+         }
+         return Status::Ok();
+       },
+       no_options},
+      {{"null_fails", "--null-fails"},
+       [](const std::string& w, const json& v, Settings& s) {
+         return read(w, "null_fails", v, s.null_fails);
+       },
+       [](const Settings& s, ordered& o) { o["null_fails"] = s.null_fails; },
+       ok,
+       no_options},
+  };
+  return kFields;
+}
+
+// The keys a settings file may hold: every field's, and "comment".
+const std::vector<std::string_view>& setting_keys() {
+  static const std::vector<std::string_view> kKeys = [] {
+    std::vector<std::string_view> keys;
+    for (const Field& f : fields()) keys.push_back(f.name.key);
+    keys.push_back("comment");
+    return keys;
+  }();
+  return kKeys;
+}
+
+}  // namespace
+
+const std::vector<SettingField>& setting_fields() {
+  static const std::vector<SettingField> kNames = [] {
+    std::vector<SettingField> names;
+    for (const Field& f : fields()) names.push_back(f.name);
+    return names;
+  }();
+  return kNames;
+}
+
+Result<Settings> parse_settings(std::string_view text, std::string_view source, Settings base) {
+  const std::string where(source);
+  json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) {
+    // Parse again with exceptions only to get the position of the error.
+    try {
+      root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+      return Status::InvalidArgument(where + ": not valid JSON (byte " + std::to_string(e.byte) +
+                                     ")");
+    }
+  }
+  if (!root.is_object()) {
+    return Status::InvalidArgument(where + ": a settings file is a JSON object {\"key\": value}");
+  }
+  for (const auto& [key, value] : root.items()) {
+    if (key == "comment") continue;  // free text for people
+    const auto& all = fields();
+    const auto f =
+        std::find_if(all.begin(), all.end(), [&](const Field& x) { return x.name.key == key; });
+    if (f == all.end()) return unknown_key(where, key, setting_keys());
+    if (Status st = f->read(where, value, base); !st.ok()) return st;
+  }
+  return base;
+}
+
+Result<GoalsFile> parse_goals_file(std::string_view text, std::string_view source) {
+  const std::string path(source);
+  json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded() || !root.is_object()) {
+    return Status::InvalidArgument(path + ": a goals file is a JSON object {\"goals\": [...]}");
+  }
+  static constexpr std::string_view kKeys[] = {"goals", "null_fails", "comment"};
+  GoalsFile file;
+  for (const auto& [key, value] : root.items()) {
+    Status s;
+    if (key == "goals") {
+      s = read_goals(path, value, file.goals);
+    } else if (key == "null_fails") {
+      bool b = false;
+      s = read(path, key, value, b);
+      file.null_fails = b;
+    } else if (key != "comment") {
+      s = unknown_key(path, key, kKeys);
+    }
+    if (!s.ok()) return s;
+  }
+  if (!root.contains("goals")) return Status::InvalidArgument(path + ": 'goals' is missing");
+  return file;
+}
+
+Status validate_settings(const Settings& s) {
+  for (const Field& f : fields()) {
+    if (Status st = f.check(s); !st.ok()) return st;
+  }
+  auto scope = parse_scope(s);
+  return scope.ok() ? Status::Ok() : scope.status();
+}
+
+std::string settings_to_json(const Settings& s) {
+  ordered o;
+  for (const Field& f : fields()) f.write(s, o);
+  return o.dump(2) + "\n";
+}
+
+Result<ScopeOptions> parse_scope(const Settings& s) {
+  ScopeOptions so;
+  auto tz = TimeZone::locate(s.tz);
+  if (!tz.ok()) return Status::InvalidArgument("--tz: " + tz.status().message());
+  so.calendar.tz = *tz;
+  auto week_start = parse_weekday(s.week_start);
+  if (!week_start.ok()) return week_start.status();
+  so.calendar.week_start = *week_start;
+  auto period = parse_period_unit(s.period);
+  if (!period.ok()) return Status::InvalidArgument("--period: " + period.status().message());
+  so.period = *period;
+  if (!s.from.empty()) {
+    auto t = parse_bound("--from", s.from, so.calendar.tz);
+    if (!t.ok()) return t.status();
+    so.from = *t;
+  }
+  if (!s.to.empty()) {
+    auto t = parse_bound("--to", s.to, so.calendar.tz);
+    if (!t.ok()) return t.status();
+    so.to = *t;
+  }
+  so.group_by = GroupBy::parse(s.by);
+  return so;
+}
+
+Result<ReportOptions> report_options(const Settings& s) {
+  if (Status st = validate_settings(s); !st.ok()) return st;
+  auto scope = parse_scope(s);
+  if (!scope.ok()) return scope.status();
+  ReportOptions o;
+  o.scope = *scope;
+  for (const Field& f : fields()) f.apply(s, o);
+  return o;
+}
+
+}  // namespace clm
