@@ -131,10 +131,7 @@ int run_clv(Mode mode, const ClvArgs& a) {
     }
     doc.sections.push_back(clv_params_section(model));
   } else if (mode == Mode::kPredict) {
-    ClvOptions co;
-    co.margin = settings->margin;
-    co.horizon_months = static_cast<int>(settings->horizon_months);
-    co.annual_discount = settings->discount_rate;
+    ClvOptions co = forecast_options(*settings);
     if (a.forecast > 0) co.forecast_units = a.forecast;
     auto f = forecast_customers(*summary, model, co);
     if (!f.ok()) return report_error(f.status());

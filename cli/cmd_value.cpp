@@ -37,13 +37,10 @@ void add_value_options(CLI::App& cmd, ValueArgs& a) {
 
 // Writes the historical CLV of every customer acquired before the as-of time
 // to `path`, all or nothing (a temporary file renamed into place).
-Status export_clv(const EventStore& store, const ScopeOptions& so, double margin,
-                  const std::string& path) {
-  auto scope = make_scope(store, so);
+Status export_clv(const EventStore& store, const ReportOptions& options, const std::string& path) {
+  auto scope = make_scope(store, options.scope);
   if (!scope.ok()) return scope.status();
-  ClvOptions o;
-  o.margin = margin;
-  auto clv = compute_historical_clv(*scope, o);
+  auto clv = compute_historical_clv(*scope, options.clv);
   if (!clv.ok()) return clv.status();
   const std::string tmp = path + ".tmp";
   {
@@ -80,8 +77,7 @@ int run_value(const ValueArgs& args, std::vector<std::string> sections, const ch
   if (!doc.ok()) return report_error(doc.status());
   doc->title = title;
   if (!args.clv_csv.empty()) {
-    if (Status s = export_clv(data->store, options->scope, settings->margin, args.clv_csv);
-        !s.ok()) {
+    if (Status s = export_clv(data->store, *options, args.clv_csv); !s.ok()) {
       return report_error(s);
     }
   }

@@ -7,8 +7,13 @@
 #include "clm/document.h"
 #include "clm/event_store.h"
 #include "clm/predictive_clv.h"
+#include "clm/settings.h"
 
 namespace clm {
+
+// The forecast options the settings give: margin, horizon and discount rate
+// (forecast_units left unset: one month).
+ClvOptions forecast_options(const Settings& settings);
 
 // Title "clm predictive CLV" and meta: model, unit, calibration (and
 // holdout) end, customers of `summary`. No section.

@@ -17,6 +17,14 @@ Value num(std::optional<double> v) {
 
 }  // namespace
 
+ClvOptions forecast_options(const Settings& settings) {
+  ClvOptions o;
+  o.margin = settings.margin;
+  o.horizon_months = static_cast<int>(settings.horizon_months);
+  o.annual_discount = settings.discount_rate;
+  return o;
+}
+
 Document predictive_clv_report(const ClvModel& model, const RfmSummary& summary) {
   Document doc;
   doc.title = "clm predictive CLV";

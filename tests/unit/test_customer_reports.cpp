@@ -111,3 +111,19 @@ TEST_CASE("customer exports: predictive validation sections", "[report][clv]") {
   REQUIRE(out[1].rows.size() == 2);
   CHECK(std::get<bool>(out[1].rows[1][3]));
 }
+
+TEST_CASE("customer exports: forecast options from the settings", "[report][clv][settings]") {
+  Settings s;
+  const ClvOptions d = forecast_options(s);
+  CHECK(d.margin == ClvOptions{}.margin);
+  CHECK(d.horizon_months == ClvOptions{}.horizon_months);
+  CHECK(d.annual_discount == ClvOptions{}.annual_discount);
+  s.margin = 0.3;
+  s.horizon_months = 12;
+  s.discount_rate = 0.05;
+  const ClvOptions o = forecast_options(s);
+  CHECK(o.margin == 0.3);
+  CHECK(o.horizon_months == 12);
+  CHECK(o.annual_discount == 0.05);
+  CHECK_FALSE(o.forecast_units.has_value());
+}
