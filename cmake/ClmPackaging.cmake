@@ -57,7 +57,7 @@ else()
   message(STATUS "clm: dpkg-shlibdeps not found (dpkg-dev), the clm package lists "
                  "its Debian 12 dependencies by hand")
   set(CPACK_DEBIAN_CLI_PACKAGE_DEPENDS
-      "libc6, libgcc-s1, libstdc++6, libfmt9, libdate-tz3, libsimdjson14")
+      "libc6, libgcc-s1, libstdc++6, libfmt9, libdate-tz3, libsimdjson14, libnlopt0")
 endif()
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME libclm-dev)
@@ -74,7 +74,8 @@ if(simdjson_VERSION_MAJOR MATCHES "^[0-9]+$" AND simdjson_VERSION_MINOR MATCHES 
   set(_clm_simdjson "libsimdjson-dev (>= ${simdjson_VERSION_MAJOR}.${simdjson_VERSION_MINOR}), \
 libsimdjson-dev (<< ${simdjson_VERSION_MAJOR}.${_clm_next})")
 endif()
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${_clm_fmt}, libhowardhinnant-date-dev, ${_clm_simdjson}")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
+    "${_clm_fmt}, libhowardhinnant-date-dev, ${_clm_simdjson}, libnlopt-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS clm)
 set(CPACK_DEBIAN_DEV_DESCRIPTION
 "customer-lifecycle metrics from event data: C++20 library

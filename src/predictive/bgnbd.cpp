@@ -156,8 +156,9 @@ Result<BgNbdFit> fit_bgnbd(std::span<const RfmRow> rows, TimeUnit unit, const Fi
   };
   // Start at r = a = b = 1 and α = ΣT / Σx, which matches the mean purchase rate.
   std::vector<double> u0 = {0.0, std::log(std::max(sum_T / sum_x, 1e-6)), 0.0, 0.0};
-  auto run = detail::run_fit("BG/NBD", f, u0, static_cast<double>(rows.size()),
-                             static_cast<std::int64_t>(groups.rows.size()), options, true);
+  auto run =
+      detail::run_fit("BG/NBD", f, u0, {"r", "alpha", "a", "b"}, static_cast<double>(rows.size()),
+                      static_cast<std::int64_t>(groups.rows.size()), options, true);
   if (!run.ok()) return run.status();
   BgNbdFit fit;
   fit.params = {run->theta[0], run->theta[1], run->theta[2], run->theta[3], unit};

@@ -86,8 +86,8 @@ Result<GammaGammaFit> fit_gamma_gamma(std::span<const RfmRow> rows, const FitOpt
   // Start at p = q = 1 ... with γ so that the prior mean p γ/(q−1) is near
   // the sample mean: q = 2, γ = mean.
   std::vector<double> u0 = {0.0, std::log(2.0), std::log(sum_m / n)};
-  auto run =
-      detail::run_fit("Gamma-Gamma", f, u0, n, static_cast<std::int64_t>(groups.size()), options);
+  auto run = detail::run_fit("Gamma-Gamma", f, u0, {"p", "q", "gamma"}, n,
+                             static_cast<std::int64_t>(groups.size()), options);
   if (!run.ok()) return run.status();
   GammaGammaFit fit;
   fit.params = {run->theta[0], run->theta[1], run->theta[2]};

@@ -1,16 +1,13 @@
 #include "predictive/optimize.h"
 
+#include <nlopt.h>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace clm::detail {
 namespace {
-
-double max_abs(const std::vector<double>& v) {
-  double m = 0;
-  for (double x : v) m = std::max(m, std::abs(x));
-  return m;
-}
 
 // Cholesky factorisation in place (lower triangle); false if not positive definite.
 bool cholesky(std::vector<double>& m, std::size_t n) {
@@ -31,92 +28,103 @@ bool cholesky(std::vector<double>& m, std::size_t n) {
 
 }  // namespace
 
-MinimizeResult minimize_bfgs(const Objective& f, std::vector<double> u0, int max_iterations,
-                             double gtol) {
-  const std::size_t n = u0.size();
-  MinimizeResult res;
-  res.u = std::move(u0);
-  std::vector<double> g(n), g_new(n), u_new(n), dir(n), s(n), y(n), hy(n);
-  res.value = f(res.u, &g);
-  if (!std::isfinite(res.value)) return res;
-  // Inverse-Hessian approximation, identity to start: the log-parameters are
-  // all of order one, so the first step is a plain (capped) gradient step.
-  std::vector<double> h(n * n, 0.0);
-  for (std::size_t i = 0; i < n; ++i) h[i * n + i] = 1.0;
-  int stalls = 0;
-  for (int it = 0; it < max_iterations; ++it) {
-    res.iterations = it;
-    if (max_abs(g) < gtol) {
-      res.converged = true;
-      return res;
-    }
-    double slope = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      dir[i] = 0;
-      for (std::size_t j = 0; j < n; ++j) dir[i] -= h[i * n + j] * g[j];
-      slope += dir[i] * g[i];
-    }
-    if (!(slope < 0)) {  // not a descent direction: restart from the gradient
-      std::fill(h.begin(), h.end(), 0.0);
-      for (std::size_t i = 0; i < n; ++i) {
-        h[i * n + i] = 1.0;
-        dir[i] = -g[i];
-      }
-      slope = 0;
-      for (std::size_t i = 0; i < n; ++i) slope -= g[i] * g[i];
-    }
-    // Never move a log-parameter by more than 2 (a factor e²) in one step.
-    const double longest = max_abs(dir);
-    double step = longest > 2 ? 2 / longest : 1.0;
-    double f_new = 0;
-    bool accepted = false;
-    for (int ls = 0; ls < 60; ++ls) {
-      for (std::size_t i = 0; i < n; ++i) u_new[i] = res.u[i] + step * dir[i];
-      f_new = f(u_new, &g_new);
-      if (std::isfinite(f_new) && f_new <= res.value + 1e-4 * step * slope) {
-        accepted = true;
-        break;
-      }
-      step *= 0.5;
-    }
-    if (!accepted) {
-      // No decrease possible at machine precision: a minimum if the gradient
-      // is small, otherwise restart once from a gradient step.
-      if (max_abs(g) < std::max(gtol, 1e-5) * 100) {
-        res.converged = true;
-        return res;
-      }
-      if (++stalls > 2) return res;
-      std::fill(h.begin(), h.end(), 0.0);
-      for (std::size_t i = 0; i < n; ++i) h[i * n + i] = 1.0;
-      continue;
-    }
-    double sy = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      s[i] = u_new[i] - res.u[i];
-      y[i] = g_new[i] - g[i];
-      sy += s[i] * y[i];
-    }
-    if (sy > 1e-300) {
-      // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ
-      const double rho = 1.0 / sy;
-      double yhy = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        hy[i] = 0;
-        for (std::size_t j = 0; j < n; ++j) hy[i] += h[i * n + j] * y[j];
-        yhy += y[i] * hy[i];
-      }
-      for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-          h[i * n + j] +=
-              -rho * (hy[i] * s[j] + s[i] * hy[j]) + (rho * rho * yhy + rho) * s[i] * s[j];
-    }
-    res.u = u_new;
-    g = g_new;
-    res.value = f_new;
+namespace {
+
+struct Call {
+  const Objective* f;
+  std::vector<double> u, grad;
+  int evaluations = 0;
+  double best = std::numeric_limits<double>::infinity();
+  std::vector<double> best_u;
+};
+
+double call_objective(unsigned n, const double* x, double* grad, void* data) {
+  Call& c = *static_cast<Call*>(data);
+  c.u.assign(x, x + n);
+  ++c.evaluations;
+  c.grad.assign(n, 0.0);
+  double v = (*c.f)(c.u, grad ? &c.grad : nullptr);
+  bool finite = std::isfinite(v);
+  for (unsigned i = 0; grad && i < n; ++i) finite = finite && std::isfinite(c.grad[i]);
+  if (!finite) {
+    // A point the model cannot evaluate: a huge value with no slope makes
+    // the line search step back.
+    v = 1e300;
+    if (grad) std::fill(grad, grad + n, 0.0);
+  } else if (grad) {
+    std::copy(c.grad.begin(), c.grad.end(), grad);
   }
-  res.iterations = max_iterations;
-  res.converged = max_abs(g) < gtol;
+  if (v < c.best) {
+    c.best = v;
+    c.best_u = c.u;
+  }
+  return v;
+}
+
+const char* describe(nlopt_result r) {
+  switch (r) {
+    case NLOPT_SUCCESS:
+    case NLOPT_STOPVAL_REACHED:
+      return "optimum found";
+    case NLOPT_FTOL_REACHED:
+      return "relative change of the objective below tolerance";
+    case NLOPT_XTOL_REACHED:
+      return "relative change of the parameters below tolerance";
+    case NLOPT_MAXEVAL_REACHED:
+      return "evaluation budget used up";
+    case NLOPT_MAXTIME_REACHED:
+      return "time budget used up";
+    case NLOPT_ROUNDOFF_LIMITED:
+      return "rounding errors limit progress";
+    case NLOPT_OUT_OF_MEMORY:
+      return "out of memory";
+    default:  // L-BFGS's line search found no lower point along its direction
+      return "no lower point along the search direction";
+  }
+}
+
+}  // namespace
+
+MinimizeResult minimize_bounded(const Objective& f, std::vector<double> u0,
+                                const std::vector<double>& lower, const std::vector<double>& upper,
+                                int max_evaluations,
+                                std::chrono::steady_clock::time_point deadline) {
+  const auto n = static_cast<unsigned>(u0.size());
+  MinimizeResult res;
+  for (unsigned i = 0; i < n; ++i) u0[i] = std::clamp(u0[i], lower[i], upper[i]);
+  const double seconds =
+      std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
+  if (max_evaluations < 1 || !(seconds > 0)) {
+    res.u = std::move(u0);
+    res.value = f(res.u, nullptr);
+    res.evaluations = 1;
+    res.budget_exhausted = true;
+    res.stop =
+        max_evaluations < 1 ? describe(NLOPT_MAXEVAL_REACHED) : describe(NLOPT_MAXTIME_REACHED);
+    return res;
+  }
+  nlopt_opt opt = nlopt_create(NLOPT_LD_LBFGS, n);
+  Call call{&f, {}, {}, 0, std::numeric_limits<double>::infinity(), u0};
+  nlopt_set_min_objective(opt, call_objective, &call);
+  nlopt_set_lower_bounds(opt, lower.data());
+  nlopt_set_upper_bounds(opt, upper.data());
+  // The objective is a mean −LL of order 1–10: a relative change of 1e-14
+  // is at the limit of its rounding, so the search runs to the optimum.
+  nlopt_set_ftol_rel(opt, 1e-14);
+  nlopt_set_xtol_rel(opt, 1e-12);
+  nlopt_set_maxeval(opt, max_evaluations);
+  nlopt_set_maxtime(opt, seconds);
+  double value = 0;
+  const nlopt_result r = nlopt_optimize(opt, u0.data(), &value);
+  nlopt_destroy(opt);
+  res.evaluations = call.evaluations;
+  res.stop = describe(r);
+  res.tolerance_met = r == NLOPT_SUCCESS || r == NLOPT_STOPVAL_REACHED || r == NLOPT_FTOL_REACHED ||
+                      r == NLOPT_XTOL_REACHED;
+  res.budget_exhausted = r == NLOPT_MAXEVAL_REACHED || r == NLOPT_MAXTIME_REACHED;
+  // On an early stop nlopt may leave u0 anywhere; the best point seen is the answer.
+  res.u = call.best_u;
+  res.value = call.best;
   return res;
 }
 

@@ -77,7 +77,12 @@ Section clv_params_section(const ClvModel& m) {
     o.precision(10);
     o << what << ": log-likelihood " << q->log_likelihood << ", AIC " << q->aic << ", BIC "
       << q->bic << ", " << q->customers << " customers (" << q->distinct_rows << " distinct rows), "
-      << q->iterations << " iterations";
+      << q->iterations << " likelihood evaluations from " << q->starts << " starts, gradient norm "
+      << q->gradient_norm << ", stopped: " << q->stop_reason;
+    if (!q->at_bound.empty()) {
+      o << "; at the edge of the search (the data push them to 0 or infinity):";
+      for (const std::string& name : q->at_bound) o << ' ' << name;
+    }
     s.notes.push_back(o.str());
   };
   fit_note("purchases", m.purchases_quality);
