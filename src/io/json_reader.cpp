@@ -131,6 +131,11 @@ Status ObjectParser::row(std::int64_t line, std::string_view text) {
     switch (type) {
       case od::json_type::string:
         if (auto e = value.get_string().get(f.text)) return invalid(e);
+        // "\u0000" decodes to the NUL byte a CSV file may not hold either.
+        if (f.text.find('\0') != std::string_view::npos) {
+          return sink_.reject_row(line, column, "NUL character (\\u0000) in a value",
+                                  Field{f.text, true});
+        }
         f.present = !f.text.empty();
         break;
       case od::json_type::number:

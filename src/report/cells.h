@@ -39,6 +39,11 @@ std::string csv_field(std::string_view s);
 // Columns a UTF-8 string takes in a terminal (one per code point).
 std::size_t display_width(std::string_view utf8);
 
+// `s` with every control character written as an escape, so that a value
+// cannot move the cursor, recolour or clear a terminal, or break a row: \n,
+// \r, \t, and \xNN for the other C0 bytes and DEL, \u0080..\u009F for C1.
+std::string printable(std::string_view s);
+
 // What the human formats (table, Markdown, HTML) show of `s`: `s` itself, or
 // when s.display_rows is set and a group has more rows, a copy with evenly
 // spaced rows of each group (first and last kept) and a note saying so.

@@ -9,7 +9,10 @@
 namespace clm::detail {
 namespace {
 
-// A table cell: pipes escaped, line breaks folded to spaces.
+// Any text of the document as Markdown: pipes escaped (it may sit in a table
+// cell), line breaks folded to spaces, other control characters escaped as in
+// the table format, and '<' and '&' written as entities so that a value cannot
+// become HTML (a tag, a script, an entity) where the Markdown is rendered.
 std::string cell(std::string_view s) {
   std::string r;
   for (char c : s) {
@@ -17,10 +20,14 @@ std::string cell(std::string_view s) {
       r += "\\|";
     else if (c == '\n' || c == '\r')
       r += ' ';
+    else if (c == '<')
+      r += "&lt;";
+    else if (c == '&')
+      r += "&amp;";
     else
       r += c;
   }
-  return r;
+  return printable(r);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
-// The table format: aligned plain text for a terminal or a log.
+// The table format: aligned plain text for a terminal or a log. Every text
+// goes through printable(): a value cannot drive the terminal.
 //
 //   Title
 //   =====
@@ -37,7 +38,8 @@ void rstrip(std::string& line) {
 }
 
 // A title underlined with `rule` characters.
-void write_heading(std::ostream& out, const std::string& title, char rule, bool color) {
+void write_heading(std::ostream& out, const std::string& raw_title, char rule, bool color) {
+  const std::string title = printable(raw_title);
   if (color) {
     out << kBold << title << kReset << '\n';
   } else {
@@ -53,11 +55,16 @@ void write_section(std::ostream& out, const Section& s, bool color) {
   std::vector<std::vector<std::string>> cells;
   cells.reserve(s.rows.size());
   std::vector<std::size_t> width(ncol);
-  for (std::size_t c = 0; c < ncol; ++c) width[c] = display_width(s.columns[c].title);
+  std::vector<std::string> titles;
+  for (std::size_t c = 0; c < ncol; ++c) {
+    titles.push_back(printable(s.columns[c].title));
+    width[c] = display_width(titles[c]);
+  }
   for (const auto& row : s.rows) {
     auto& texts = cells.emplace_back();
     for (std::size_t c = 0; c < ncol; ++c) {
-      texts.push_back(c < row.size() ? human_text(row[c], s.columns[c]) : std::string(kNullText));
+      texts.push_back(c < row.size() ? printable(human_text(row[c], s.columns[c]))
+                                     : std::string(kNullText));
       width[c] = std::max(width[c], display_width(texts.back()));
     }
   }
@@ -65,7 +72,7 @@ void write_section(std::ostream& out, const Section& s, bool color) {
   std::string header, rule;
   for (std::size_t c = 0; c < ncol; ++c) {
     const bool right = is_numeric(s.columns[c].kind);
-    std::string h = padded(s.columns[c].title, width[c], right);
+    std::string h = padded(titles[c], width[c], right);
     if (c + 1 == ncol) rstrip(h);
     if (c) {
       header.append("  ");
@@ -93,7 +100,7 @@ void write_section(std::ostream& out, const Section& s, bool color) {
     out << line << '\n';
   }
   if (s.rows.empty()) out << "(no rows)\n";
-  for (const std::string& note : s.notes) out << "* " << note << '\n';
+  for (const std::string& note : s.notes) out << "* " << printable(note) << '\n';
 }
 
 }  // namespace
@@ -103,9 +110,11 @@ Status write_table(std::ostream& out, const Document& doc, bool color) {
   if (!doc.meta.empty()) {
     out << '\n';
     std::size_t key_width = 0;
-    for (const auto& [key, value] : doc.meta) key_width = std::max(key_width, display_width(key));
     for (const auto& [key, value] : doc.meta) {
-      std::string line = padded(key, key_width, false) + "  " + value;
+      key_width = std::max(key_width, display_width(printable(key)));
+    }
+    for (const auto& [key, value] : doc.meta) {
+      std::string line = padded(printable(key), key_width, false) + "  " + printable(value);
       rstrip(line);
       out << line << '\n';
     }

@@ -90,6 +90,35 @@ std::size_t display_width(std::string_view utf8) {
   return n;
 }
 
+std::string printable(std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string r;
+  r.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const auto next = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+    if (c == '\n') {
+      r += "\\n";
+    } else if (c == '\r') {
+      r += "\\r";
+    } else if (c == '\t') {
+      r += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      r += "\\x";
+      r += kHex[c >> 4];
+      r += kHex[c & 0xF];
+    } else if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // U+0080..U+009F in UTF-8
+      r += "\\u00";
+      r += kHex[next >> 4];
+      r += kHex[next & 0xF];
+      ++i;
+    } else {
+      r += static_cast<char>(c);
+    }
+  }
+  return r;
+}
+
 }  // namespace detail
 
 Result<Format> parse_format(std::string_view name) {

@@ -130,6 +130,15 @@ TEST_CASE("JSON errors name the line and column", "[ingest][json]") {
             InputFormat::kJsonLines) == "events.jsonl:1: column 'customer_id': duplicate key");
   CHECK(strict_error(Kind::kEvents, "[1, 2]\n", "events.jsonl", InputFormat::kJsonLines) ==
         "events.jsonl:1: not a JSON object");
+  // "\u0000" would put a NUL into an identifier, which a CSV file cannot hold either.
+  CHECK(strict_error(Kind::kEvents,
+                     "{\"customer_id\":\"c\\u0000x\",\"timestamp\":0,\"type\":\"touch\"}\n",
+                     "events.jsonl", InputFormat::kJsonLines) ==
+        "events.jsonl:1: column 'customer_id': NUL character (\\u0000) in a value (value "
+        "'c\\x00x')");
+  CHECK(strict_error(Kind::kCustomers, "[{\"customer_id\":\"a\",\"channel\":\"x\\u0000\"}]\n",
+                     "customers.json", InputFormat::kJson)
+            .starts_with("customers.json:1: column 'channel': NUL character"));
   CHECK(
       strict_error(Kind::kEvents,
                    "{\"customer_id\":\"a\",\"timestamp\":0,\"type\":\"touch\"}\n"

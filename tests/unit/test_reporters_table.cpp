@@ -167,3 +167,44 @@ TEST_CASE("write_report reports a failed stream as IoError", "[reporters]") {
   const clm::Status s = clm::write_report(out, clm::testing::demo_document(), clm::Format::kCsv);
   CHECK(s.code() == clm::Status::Code::kIoError);
 }
+
+TEST_CASE("table and Markdown escape control characters; Markdown escapes HTML", "[reporters]") {
+  clm::Document doc;
+  doc.title = "t\x1b[2J";
+  clm::Section s;
+  s.id = "x";
+  s.title = "S";
+  s.add_column("id", "Id", clm::ColumnKind::kText);
+  s.rows.push_back({std::string("a\x1b[31mb")});
+  s.rows.push_back({std::string("two\nlines\t\x7f")});
+  s.rows.push_back(
+      {std::string("c1\xc2\x85"
+                   "end")});
+  s.rows.push_back({std::string("<b>x</b>&lt;|")});
+  doc.sections.push_back(s);
+
+  // An escape is as wide as its text: the rules are 8 ("t\x1b[2J") and 16
+  // ("two\nlines\t\x7f") wide.
+  const std::string table =
+      "t\\x1b[2J\n"
+      "========\n"
+      "\n"
+      "S\n"
+      "-\n"
+      "Id\n"
+      "----------------\n"
+      "a\\x1b[31mb\n"
+      "two\\nlines\\t\\x7f\n"
+      "c1\\u0085end\n"
+      "<b>x</b>&lt;|\n";
+  CHECK(render(doc, clm::Format::kTable) == table);
+
+  const std::string md = render(doc, clm::Format::kMarkdown);
+  CHECK(md.starts_with("# t\\x1b[2J\n"));
+  CHECK(md.find("| a\\x1b[31mb |\n") != std::string::npos);
+  CHECK(md.find("| two lines\\t\\x7f |\n") != std::string::npos);  // line breaks fold to spaces
+  CHECK(md.find("| c1\\u0085end |\n") != std::string::npos);
+  CHECK(md.find("| &lt;b>x&lt;/b>&amp;lt;\\| |\n") != std::string::npos);
+  CHECK(md.find('<') == std::string::npos);
+  CHECK(md.find('\x1b') == std::string::npos);
+}
