@@ -1,9 +1,6 @@
 // `clm check`: computes the report sections the goals need and prints each
 // goal's value and verdict; exit status 1 when a goal fails, for CI gates.
-#include <unistd.h>
-
 #include <CLI/CLI.hpp>
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,16 +22,6 @@ struct CheckArgs {
   bool null_fails = false;
 };
 
-Status write_stdout(const std::string& text) {
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    const ssize_t n = ::write(STDOUT_FILENO, rest.data(), rest.size());
-    if (n <= 0) return Status::IoError("cannot write to standard output");
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return Status::Ok();
-}
-
 int run_check(const CheckArgs& args) {
   auto settings = args.settings.resolve();
   if (!settings.ok()) return report_error(settings.status());
@@ -53,6 +40,11 @@ int run_check(const CheckArgs& args) {
   }
   // Bad goals are reported before the data is read.
   if (auto plan = goal_reports(goals); !plan.ok()) return report_error(plan.status());
+  if (Status s = check_outputs_apart(
+          input_paths(args.input, {args.settings.file(), args.goals_file}), {args.output.output});
+      !s.ok()) {
+    return report_error(s);
+  }
   auto options = report_options(*settings);
   if (!options.ok()) return report_error(options.status());
   options->threads = args.input.threads;
@@ -71,9 +63,7 @@ int run_check(const CheckArgs& args) {
   const bool to_stdout = args.output.output.empty() || args.output.output == "-";
   Status written;
   if (table && to_stdout) {
-    const char* no_color = std::getenv("NO_COLOR");
-    const bool color = ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
-    written = write_stdout(goal_check_text(*check, color));
+    written = write_stdout(goal_check_text(*check, color_on_stdout()));
   } else {
     written = write_output(goal_check_document(*check), args.output);
   }

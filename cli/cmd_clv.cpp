@@ -3,17 +3,17 @@
 // events' purchases.
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
 
+#include "clm/output_file.h"
 #include "clm/predictive_clv.h"
 #include "clm/predictive_report.h"
 #include "commands.h"
 #include "common.h"
 #include "settings.h"
+#include "text_file.h"
 
 namespace clm::cli {
 namespace {
@@ -75,10 +75,9 @@ Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store
 }
 
 Result<ClvModel> load_model(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput("--params: cannot open " + path);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto m = parse_clv_model(text);
+  auto text = read_text_file(path, "--params file");
+  if (!text.ok()) return text.status();
+  auto m = parse_clv_model(*text);
   if (!m.ok()) return Status::DataError(path + ": " + m.status().message());
   return m;
 }
@@ -92,6 +91,13 @@ int run_clv(Mode mode, const ClvArgs& a) {
   if (!kind) return report_error(Status::InvalidArgument("--model: expected bgnbd or pareto"));
   if (mode == Mode::kValidate && a.holdout_end.empty()) {
     return report_error(Status::InvalidArgument("validate needs --holdout-end"));
+  }
+  const bool params_out = mode == Mode::kFit;
+  if (Status s =
+          check_outputs_apart(input_paths(a.input, {a.settings.file(), params_out ? "" : a.params}),
+                              {a.output.output, params_out ? a.params : ""});
+      !s.ok()) {
+    return report_error(s);
   }
   Progress progress(progress_wanted(a.input.quiet));
   auto data = load_data(a.input, settings->renames, *tz, progress);
@@ -124,10 +130,9 @@ int run_clv(Mode mode, const ClvArgs& a) {
 
   if (mode == Mode::kFit) {
     if (!a.params.empty()) {
-      std::ofstream out(a.params, std::ios::binary | std::ios::trunc);
-      out << to_json(model);
-      out.close();
-      if (!out) return report_error(Status::IoError("--params: cannot write " + a.params));
+      if (Status s = write_file(a.params, to_json(model)); !s.ok()) {
+        return report_error(Status::IoError("--params: " + s.message()));
+      }
     }
     doc.sections.push_back(clv_params_section(model));
   } else if (mode == Mode::kPredict) {

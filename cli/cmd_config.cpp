@@ -1,6 +1,5 @@
 // `clm config --print`: the effective settings (defaults < --settings FILE <
 // options) as JSON, itself a valid settings file.
-#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -24,13 +23,7 @@ int run_config(const ConfigArgs& args) {
   }
   auto settings = args.settings.resolve();
   if (!settings.ok()) return report_error(settings.status());
-  const std::string text = settings_to_json(*settings);
-  std::string_view rest = text;
-  while (!rest.empty()) {
-    const ssize_t n = ::write(STDOUT_FILENO, rest.data(), rest.size());
-    if (n <= 0) return report_error(Status::IoError("cannot write to standard output"));
-    rest.remove_prefix(static_cast<std::size_t>(n));
-  }
+  if (Status s = write_stdout(settings_to_json(*settings)); !s.ok()) return report_error(s);
   return kExitOk;
 }
 

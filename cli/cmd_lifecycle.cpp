@@ -36,6 +36,11 @@ struct Prepared {
 Result<Prepared> prepare(const LifecycleArgs& args) {
   auto settings = args.settings.resolve();
   if (!settings.ok()) return settings.status();
+  if (Status s = check_outputs_apart(input_paths(args.input, {args.settings.file()}),
+                                     {args.output.output});
+      !s.ok()) {
+    return s;
+  }
   auto so = parse_scope(*settings);
   if (!so.ok()) return so.status();
   Progress progress(progress_wanted(args.input.quiet));

@@ -22,6 +22,11 @@ struct ReportArgs {
 int run_report(const ReportArgs& args) {
   auto settings = args.settings.resolve();
   if (!settings.ok()) return report_error(settings.status());
+  if (Status s = check_outputs_apart(input_paths(args.input, {args.settings.file()}),
+                                     {args.output.output});
+      !s.ok()) {
+    return report_error(s);
+  }
   auto options = report_options(*settings);
   if (!options.ok()) return report_error(options.status());
   options->threads = args.input.threads;

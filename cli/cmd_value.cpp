@@ -2,15 +2,15 @@
 // CAC payback, CLV, CLV:CAC) with the margin setting, and a per-customer CSV
 // export of historical CLV.
 #include <CLI/CLI.hpp>
-#include <cstdio>
-#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "clm/activity.h"
 #include "clm/clv.h"
+#include "clm/output_file.h"
 #include "clm/report.h"
 #include "clm/scope.h"
 #include "commands.h"
@@ -36,26 +36,16 @@ void add_value_options(CLI::App& cmd, ValueArgs& a) {
 }
 
 // Writes the historical CLV of every customer acquired before the as-of time
-// to `path`, all or nothing (a temporary file renamed into place).
+// to `path` (through clm::OutputFile, like --output).
 Status export_clv(const EventStore& store, const ReportOptions& options, const std::string& path) {
   auto scope = make_scope(store, options.scope);
   if (!scope.ok()) return scope.status();
   auto clv = compute_historical_clv(*scope, options.clv);
   if (!clv.ok()) return clv.status();
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError("cannot write '" + tmp + "'");
-    if (Status s = write_historical_clv_csv(out, *scope, *clv); !s.ok()) return s;
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return Status::IoError("cannot write '" + tmp + "'");
-    }
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Status::IoError("cannot write '" + path + "'");
+  std::ostringstream csv;
+  if (Status s = write_historical_clv_csv(csv, *scope, *clv); !s.ok()) return s;
+  if (Status s = write_file(path, std::move(csv).str()); !s.ok()) {
+    return Status::IoError("--clv-csv: " + s.message());
   }
   return Status::Ok();
 }
@@ -63,6 +53,11 @@ Status export_clv(const EventStore& store, const ReportOptions& options, const s
 int run_value(const ValueArgs& args, std::vector<std::string> sections, const char* title) {
   auto settings = args.settings.resolve();
   if (!settings.ok()) return report_error(settings.status());
+  if (Status s = check_outputs_apart(input_paths(args.input, {args.settings.file()}),
+                                     {args.output.output, args.clv_csv});
+      !s.ok()) {
+    return report_error(s);
+  }
   auto options = report_options(*settings);
   if (!options.ok()) return report_error(options.status());
   options->threads = args.input.threads;

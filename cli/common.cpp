@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "clm/output_file.h"
 #include "clm/report.h"
 
 namespace clm::cli {
@@ -50,55 +51,6 @@ void print_rejections(const std::vector<TableLoad>& loads) {
   }
 }
 
-// Writes all of `data` to fd, retrying short writes and EINTR.
-bool write_all(int fd, std::string_view data) {
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-  return true;
-}
-
-Status io_error(const std::string& what) {
-  return Status::IoError(what + ": " + std::strerror(errno));
-}
-
-// Writes `data` to `path` through a temporary file in the same directory and a
-// rename, so a reader never sees a half-written report and a failed run
-// leaves the previous file (or nothing) behind.
-Status write_file_atomically(const std::string& path, std::string_view data) {
-  const auto slash = path.find_last_of('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string tmp = dir + (dir.back() == '/' ? "" : "/") + "." + base + ".tmp-XXXXXX";
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return io_error("cannot write '" + path + "'");
-  // mkstemp creates 0600; give the report the permissions a plain create would.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, static_cast<mode_t>(0666) & ~mask);
-  bool ok = write_all(fd, data) && ::fsync(fd) == 0;
-  int saved = errno;
-  if (::close(fd) != 0 && ok) {
-    ok = false;
-    saved = errno;
-  }
-  if (ok && ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ok = false;
-    saved = errno;
-  }
-  if (!ok) {
-    ::unlink(tmp.c_str());
-    errno = saved;
-    return io_error("cannot write '" + path + "'");
-  }
-  return Status::Ok();
-}
-
 // The format of --output by its extension; table for anything else.
 Format format_for_path(std::string_view path) {
   const auto dot = path.find_last_of('.');
@@ -112,11 +64,6 @@ Format format_for_path(std::string_view path) {
   if (ext == "md" || ext == "markdown") return Format::kMarkdown;
   if (ext == "html" || ext == "htm") return Format::kHtml;
   return Format::kTable;
-}
-
-bool no_color_requested() {
-  const char* v = std::getenv("NO_COLOR");
-  return v != nullptr && *v != '\0';
 }
 
 }  // namespace
@@ -230,14 +177,53 @@ Status write_output(const Document& doc, const OutputOptions& out) {
     format = *f;
   }
   ReporterOptions ro;
-  ro.color = to_stdout && format == Format::kTable && ::isatty(STDOUT_FILENO) == 1 &&
-             !no_color_requested();
+  ro.color = to_stdout && format == Format::kTable && color_on_stdout();
 
   std::ostringstream text;
   if (Status s = write_report(text, doc, format, ro); !s.ok()) return s;
   const std::string bytes = std::move(text).str();
-  if (!to_stdout) return write_file_atomically(out.output, bytes);
-  if (!write_all(STDOUT_FILENO, bytes)) return io_error("cannot write to standard output");
+  if (!to_stdout) return write_file(out.output, bytes);
+  return write_stdout(bytes);
+}
+
+Status write_stdout(std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = ::write(STDOUT_FILENO, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      return Status::IoError(std::string("cannot write to standard output: ") +
+                             std::strerror(n < 0 ? errno : EIO));
+    }
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return Status::Ok();
+}
+
+bool color_on_stdout() {
+  // https://no-color.org: any non-empty NO_COLOR turns colour off.
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || *no_color == '\0');
+}
+
+std::vector<std::string> input_paths(const InputOptions& in, std::vector<std::string> more) {
+  more.insert(more.end(), {in.events, in.customers, in.spend});
+  return more;
+}
+
+Status check_outputs_apart(const std::vector<std::string>& inputs,
+                           const std::vector<std::string>& outputs) {
+  for (const std::string& out : outputs) {
+    struct stat o {};
+    if (out.empty() || out == "-" || ::stat(out.c_str(), &o) != 0 || !S_ISREG(o.st_mode)) continue;
+    for (const std::string& in : inputs) {
+      struct stat i {};
+      if (in.empty() || in == "-" || ::stat(in.c_str(), &i) != 0) continue;
+      if (i.st_dev == o.st_dev && i.st_ino == o.st_ino) {
+        return Status::InvalidArgument("the output '" + out + "' is the input '" + in +
+                                       "': writing it would destroy the data being read");
+      }
+    }
+  }
   return Status::Ok();
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -47,11 +48,10 @@ struct InputOptions {
 };
 void add_input_options(CLI::App& cmd, InputOptions& o);
 
-// --format/--output/--color.
+// --format/--output.
 struct OutputOptions {
   std::string format;  // "" = by --output's extension, else table
   std::string output;  // "" or "-" = standard output
-  std::string color = "auto";
 };
 void add_output_options(CLI::App& cmd, OutputOptions& o);
 
@@ -67,8 +67,25 @@ struct LoadedData {
 Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::string>& renames,
                              const TimeZone& tz, Progress& progress);
 
-// Writes `doc` to stdout or, atomically, to --output. IoError on failure.
+// Writes `doc` to stdout or to --output (through clm::OutputFile: atomically
+// for a regular file, in place for a FIFO or device). IoError on failure.
 Status write_output(const Document& doc, const OutputOptions& out);
+
+// Writes all of `text` to standard output. IoError on failure (a closed pipe
+// included: SIGPIPE is ignored).
+Status write_stdout(std::string_view text);
+
+// True when standard output is a terminal and NO_COLOR is unset or empty.
+bool color_on_stdout();
+
+// The input tables' paths of `in` ("" for a table not given), then `more`.
+std::vector<std::string> input_paths(const InputOptions& in, std::vector<std::string> more = {});
+
+// InvalidArgument when an existing output is the same file (device and inode)
+// as an input: writing it would destroy the data being read. "" and "-" are
+// never compared.
+Status check_outputs_apart(const std::vector<std::string>& inputs,
+                           const std::vector<std::string>& outputs);
 
 // Prints "clm: error: <message>" on stderr and returns the exit status of `s`.
 int report_error(const Status& s);

@@ -10,10 +10,12 @@
 
 #include "commands.h"
 #include "common.h"
+#include "signals.h"
 
 int main(int argc, char** argv) {
   // A closed pipe must surface as EPIPE on write (exit 74), not kill us.
   std::signal(SIGPIPE, SIG_IGN);
+  clm::cli::install_signal_handlers();
 
   CLI::App app{"clm — customer-lifecycle metrics (CAC, CLV, churn, retention, cohorts, NPS, ...)",
                "clm"};

@@ -2,24 +2,20 @@
 // (clm/settings.h). The command-line side is in settings_options.cpp.
 #include "settings.h"
 
-#include <fstream>
-#include <iterator>
+#include "text_file.h"
 
 namespace clm::cli {
 
 Result<Settings> load_settings(const std::string& path, Settings base) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput("cannot open settings file '" + path + "'");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status::NoInput("cannot read settings file '" + path + "'");
-  return parse_settings(text, path, std::move(base));
+  auto text = read_text_file(path, "settings file");
+  if (!text.ok()) return text.status();
+  return parse_settings(*text, path, std::move(base));
 }
 
 Result<GoalsFile> load_goals(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NoInput("cannot open goals file '" + path + "'");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return parse_goals_file(text, path);
+  auto text = read_text_file(path, "goals file");
+  if (!text.ok()) return text.status();
+  return parse_goals_file(*text, path);
 }
 
 }  // namespace clm::cli

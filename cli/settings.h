@@ -54,6 +54,8 @@ class SettingsOptions {
 
   // Defaults, then the --settings file, then each option given; validated.
   Result<Settings> resolve() const;
+  // The --settings file; "" when not given.
+  const std::string& file() const { return file_; }
 
  private:
   template <typename T>

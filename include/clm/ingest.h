@@ -61,7 +61,13 @@ struct TableLoad {
 // Reads a table from a file path ("-" = stdin) into `builder`, filling `load`.
 // NoInput if the file cannot be opened; DataError for a missing required
 // column, a duplicate customer_id, or (strict mode) the first bad row, with a
-// message "file:line: column 'c': reason (value 'v')".
+// message "file:line: column 'c': reason (value 'v')". IoError "cannot read
+// 'file': the file changed while it was being read" when a large file (read
+// through a memory mapping) is rewritten in place during the read.
+//
+// A mapped file that shrinks during the read makes the reading thread fault
+// with SIGBUS at an address inside the mapping; mapped_input_at() below lets
+// a program's SIGBUS handler name the file instead of dying silently.
 Status load_events(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
                    TableLoad& load);
 Status load_customers(std::string_view path, const ReadOptions& options, EventStoreBuilder& builder,
@@ -77,5 +83,9 @@ Status read_customers(std::string_view data, std::string_view name, InputFormat 
                       const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load);
 Status read_spend(std::string_view data, std::string_view name, InputFormat format,
                   const ReadOptions& options, EventStoreBuilder& builder, TableLoad& load);
+
+// The input (path as given, "<stdin>" for "-") whose memory mapping contains
+// `address`, or nullptr. Async-signal-safe: meant for a SIGBUS handler.
+const char* mapped_input_at(const void* address) noexcept;
 
 }  // namespace clm

@@ -1,57 +1,41 @@
 // generate_files(): the generator writing into a directory.
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <system_error>
 
 #include "clm/generate.h"
+#include "clm/output_file.h"
 
 namespace clm {
 namespace {
 
-// Writes to "<path>.tmp" and renames it to <path> on commit(), so a reader
-// never sees a half-written file under the final name.
+// An OutputFile as the generator's sink: a reader never sees a half-written
+// file under the final name, and a failed run leaves no temporary file.
 class FileSink : public ByteSink {
  public:
-  explicit FileSink(std::string path) : path_(std::move(path)), tmp_(path_ + ".tmp") {
-    file_ = std::fopen(tmp_.c_str(), "wb");
-    if (file_ == nullptr) status_ = error("cannot create");
+  explicit FileSink(const std::string& path) {
+    auto file = OutputFile::open(path);
+    if (file.ok()) {
+      file_.emplace(std::move(*file));
+    } else {
+      status_ = file.status();
+    }
   }
-  ~FileSink() override {
-    if (file_ != nullptr) std::fclose(file_);
-    if (!committed_) std::remove(tmp_.c_str());
-  }
-  FileSink(const FileSink&) = delete;
-  FileSink& operator=(const FileSink&) = delete;
 
   Status append(std::string_view bytes) override {
-    if (!status_.ok()) return status_;
-    if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size())
-      status_ = error("cannot write");
+    if (status_.ok()) status_ = file_->append(bytes);
     return status_;
   }
   Status commit() {
-    if (!status_.ok()) return status_;
-    const int rc = std::fclose(file_);
-    file_ = nullptr;
-    if (rc != 0) return status_ = error("cannot write");
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0) return status_ = error("cannot rename");
-    committed_ = true;
-    return Status::Ok();
+    if (status_.ok()) status_ = file_->commit();
+    return status_;
   }
   const Status& status() const { return status_; }
 
  private:
-  Status error(const char* what) const {
-    return Status::IoError(std::string(what) + " '" + tmp_ + "': " + std::strerror(errno));
-  }
-  std::string path_;
-  std::string tmp_;
-  std::FILE* file_ = nullptr;
+  std::optional<OutputFile> file_;
   Status status_;
-  bool committed_ = false;
 };
 
 }  // namespace

@@ -88,8 +88,12 @@ Status load_table(Table table, std::string_view path, const ReadOptions& options
   if (!format.ok()) return format.status();
   Result<io::InputBuffer> buffer = io::InputBuffer::read_file(path);
   if (!buffer.ok()) return buffer.status();
-  return read_table(table, buffer->text(), true, buffer->mapped(), display_name(path), *format,
-                    options, builder, load);
+  const std::string name = display_name(path);
+  Status read = read_table(table, buffer->text(), true, buffer->mapped(), name, *format, options,
+                           builder, load);
+  // A file rewritten under the reader explains any error its mixed bytes caused.
+  if (Status changed = buffer->check_unchanged(name); !changed.ok()) return changed;
+  return read;
 }
 
 Status read_named(Table table, std::string_view data, std::string_view name, InputFormat format,

@@ -2,15 +2,19 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <limits.h>
 #include <simdjson.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <new>
+
+#include "clm/ingest.h"
 
 namespace clm::io {
 namespace {
@@ -67,17 +71,54 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return len;
 }
 
+// The mapped inputs, for mapped_input_at() in a SIGBUS handler: fixed storage
+// and atomic states only. A mapping with no free slot still works; a fault in
+// it is only not attributed to its file.
+constexpr int kMapSlots = 16;
+enum MapSlotState : int { kFree = 0, kBusy = 1, kLive = 2 };
+struct MapSlot {
+  std::atomic<int> state{kFree};
+  std::uintptr_t begin = 0;
+  std::uintptr_t end = 0;
+  char name[PATH_MAX];
+};
+MapSlot g_mapped[kMapSlots];
+
+int register_mapping(const void* begin, std::size_t length, std::string_view name) {
+  if (name.size() >= PATH_MAX) name = name.substr(0, PATH_MAX - 1);
+  for (int i = 0; i < kMapSlots; ++i) {
+    int expected = kFree;
+    if (g_mapped[i].state.compare_exchange_strong(expected, kBusy)) {
+      MapSlot& slot = g_mapped[i];
+      slot.begin = reinterpret_cast<std::uintptr_t>(begin);
+      slot.end = slot.begin + length;
+      std::memcpy(slot.name, name.data(), name.size());
+      slot.name[name.size()] = '\0';
+      slot.state.store(kLive);
+      return i;
+    }
+  }
+  return -1;
+}
+
+std::int64_t mtime_ns(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
 }  // namespace
 
 void InputRelease::operator()(char* p) const {
   if (mapped > 0) {
+    if (slot >= 0) g_mapped[slot].state.store(kFree);
     ::munmap(p, mapped);
+    if (fd >= 0) ::close(fd);
   } else {
     delete[] p;
   }
 }
 
-std::unique_ptr<char[], InputRelease> InputBuffer::map_file(int fd, std::size_t size) {
+std::unique_ptr<char[], InputRelease> InputBuffer::map_file(int fd, std::size_t size,
+                                                            std::string_view name) {
   const long page = ::sysconf(_SC_PAGESIZE);
   if (page <= 0) return {};
   const auto p = static_cast<std::size_t>(page);
@@ -91,7 +132,22 @@ std::unique_ptr<char[], InputRelease> InputBuffer::map_file(int fd, std::size_t 
     ::munmap(base, length);
     return {};
   }
-  return std::unique_ptr<char[], InputRelease>(static_cast<char*>(base), InputRelease{length});
+  // Keep the file open (its own descriptor) to tell later whether it changed.
+  const int kept = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  return std::unique_ptr<char[], InputRelease>(
+      static_cast<char*>(base), InputRelease{length, kept, register_mapping(base, size, name)});
+}
+
+Status InputBuffer::check_unchanged(std::string_view name) const {
+  const InputRelease& r = bytes_.get_deleter();
+  if (r.mapped == 0 || r.fd < 0) return Status::Ok();
+  struct stat st {};
+  if (::fstat(r.fd, &st) == 0 && static_cast<std::size_t>(st.st_size) == size_ &&
+      mtime_ns(st) == mtime_ns_) {
+    return Status::Ok();
+  }
+  return Status::IoError(
+      fmt::format("cannot read '{}': the file changed while it was being read", name));
 }
 
 Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
@@ -117,9 +173,10 @@ Result<InputBuffer> InputBuffer::read_file(std::string_view path) {
         fmt::format("cannot read '{}': its {} bytes exceed this machine's memory", path, cap));
   }
   if (S_ISREG(st.st_mode) && cap >= kMapThreshold) {
-    out.bytes_ = map_file(fd, cap);
+    out.bytes_ = map_file(fd, cap, is_stdin ? std::string_view("<stdin>") : path);
     if (out.bytes_) {
       out.size_ = cap;
+      out.mtime_ns_ = mtime_ns(st);
       return out;
     }
   }
@@ -236,3 +293,15 @@ std::string shorten(std::string_view value) {
 }
 
 }  // namespace clm::io
+
+namespace clm {
+
+const char* mapped_input_at(const void* address) noexcept {
+  const auto a = reinterpret_cast<std::uintptr_t>(address);
+  for (const io::MapSlot& slot : io::g_mapped) {
+    if (slot.state.load() == io::kLive && a >= slot.begin && a < slot.end) return slot.name;
+  }
+  return nullptr;
+}
+
+}  // namespace clm

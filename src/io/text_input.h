@@ -21,9 +21,12 @@ inline constexpr std::size_t kMaxRowBytes = std::size_t{16} << 20;   // 16 MiB p
 inline constexpr std::size_t kMaxColumns = 1024;                     // columns of a CSV header
 inline constexpr std::size_t kPadding = 64;  // >= SIMDJSON_PADDING, zeroed bytes after the data
 
-// Frees an InputBuffer's heap bytes, or unmaps its memory-mapped file (mapped > 0).
+// Frees an InputBuffer's heap bytes, or unmaps its memory-mapped file (mapped > 0),
+// closing the file and forgetting it in the registry of mapped inputs.
 struct InputRelease {
   std::size_t mapped = 0;
+  int fd = -1;    // the mapped file, kept open to tell whether it changed
+  int slot = -1;  // its entry in the registry read by mapped_input_at(), -1 = none
   void operator()(char* p) const;
 };
 
@@ -45,13 +48,20 @@ class InputBuffer {
   bool mapped() const { return bytes_.get_deleter().mapped > 0; }
   // Bytes readable from text().data(): size + kPadding.
   std::size_t capacity() const { return size_ + kPadding; }
+  // For a mapped file: IoError "cannot read 'NAME': the file changed while it
+  // was being read" when its size or modification time is no longer what they
+  // were when it was mapped (a file rewritten in place under the reader).
+  // Its bytes may then be a mix of old and new content.
+  Status check_unchanged(std::string_view name) const;
 
  private:
   // Maps a regular file of `size` bytes with zeroed padding after it; null on failure.
-  static std::unique_ptr<char[], InputRelease> map_file(int fd, std::size_t size);
+  static std::unique_ptr<char[], InputRelease> map_file(int fd, std::size_t size,
+                                                        std::string_view name);
 
   std::unique_ptr<char[], InputRelease> bytes_;
   std::size_t size_ = 0;
+  std::int64_t mtime_ns_ = 0;  // of a mapped file when it was mapped
 };
 
 // Follows a reader through its input: gives the pages of a mapped input that

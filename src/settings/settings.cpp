@@ -49,6 +49,26 @@ Status unknown_key(const std::string& where, const std::string& key, const Keys&
   return Status::InvalidArgument(msg);
 }
 
+// Parses a settings or goals file. InvalidArgument naming `where` for text
+// that is not JSON (with the byte) and for a number no double can hold (with
+// the key it belongs to).
+Result<json> parse_json(std::string_view text, const std::string& where) {
+  std::string key;  // the latest key read, to name the one an overflow belongs to
+  const json::parser_callback_t track = [&key](int, json::parse_event_t event, json& parsed) {
+    if (event == json::parse_event_t::key) key = parsed.get<std::string>();
+    return true;
+  };
+  try {
+    return json::parse(text.begin(), text.end(), track);
+  } catch (const json::out_of_range&) {
+    return Status::InvalidArgument(where + ": '" + key +
+                                   "': the number is out of range (beyond about 1.8e308)");
+  } catch (const json::parse_error& e) {
+    return Status::InvalidArgument(where + ": not valid JSON (byte " + std::to_string(e.byte) +
+                                   ")");
+  }
+}
+
 std::string type_of(const json& v) {
   if (v.is_number_integer() || v.is_number_unsigned()) return "an integer";
   if (v.is_number()) return "a number";
@@ -89,6 +109,11 @@ Status read(const std::string& where, const std::string& key, const json& v, std
     }
     out = v.get<std::int64_t>();
     return Status::Ok();
+  }
+  // JSON reads an integer beyond 64 bits as a double.
+  if (v.is_number_float() && std::abs(v.get<double>()) >= 0x1p63 &&
+      std::floor(v.get<double>()) == v.get<double>()) {
+    return Status::InvalidArgument(where + ": '" + key + "' is too large");
   }
   return wrong_type(where, key, "an integer", v);
 }
@@ -476,16 +501,9 @@ const std::vector<SettingField>& setting_fields() {
 
 Result<Settings> parse_settings(std::string_view text, std::string_view source, Settings base) {
   const std::string where(source);
-  json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    // Parse again with exceptions only to get the position of the error.
-    try {
-      root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-      return Status::InvalidArgument(where + ": not valid JSON (byte " + std::to_string(e.byte) +
-                                     ")");
-    }
-  }
+  auto parsed = parse_json(text, where);
+  if (!parsed.ok()) return parsed.status();
+  const json& root = *parsed;
   if (!root.is_object()) {
     return Status::InvalidArgument(where + ": a settings file is a JSON object {\"key\": value}");
   }
@@ -502,8 +520,10 @@ Result<Settings> parse_settings(std::string_view text, std::string_view source, 
 
 Result<GoalsFile> parse_goals_file(std::string_view text, std::string_view source) {
   const std::string path(source);
-  json root = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded() || !root.is_object()) {
+  auto parsed = parse_json(text, path);
+  if (!parsed.ok()) return parsed.status();
+  const json& root = *parsed;
+  if (!root.is_object()) {
     return Status::InvalidArgument(path + ": a goals file is a JSON object {\"goals\": [...]}");
   }
   static constexpr std::string_view kKeys[] = {"goals", "null_fails", "comment"};
