@@ -237,9 +237,8 @@ ordered nullable(const std::string& s) {
   return s.empty() ? ordered(nullptr) : ordered(s);
 }
 
-Status bad(const char* key, const std::string& why) {
-  return Status::InvalidArgument(std::string(key) + ": " + why);
-}
+// A value out of range: "key (--option): why", the option as the table names it.
+Status bad(std::string_view key, const std::string& why);
 
 Status ok(const Settings&) {
   return Status::Ok();
@@ -308,7 +307,7 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ordered& o) { o["margin"] = s.margin; },
        [](const Settings& s) {
          if (s.margin >= 0 && s.margin <= 1) return Status::Ok();
-         return bad("margin (--margin)", "must be in [0, 1], got " + std::to_string(s.margin));
+         return bad("margin", "must be in [0, 1], got " + std::to_string(s.margin));
        },
        [](const Settings& s, ReportOptions& o) { o.payback.margin = o.clv.margin = s.margin; }},
       {{"inactivity_days", "--inactivity-days"},
@@ -317,8 +316,7 @@ const std::vector<Field>& fields() {
        },
        [](const Settings& s, ordered& o) { o["inactivity_days"] = s.inactivity_days; },
        [](const Settings& s) {
-         return s.inactivity_days < 0 ? bad("inactivity_days (--inactivity-days)", "must be >= 0")
-                                      : Status::Ok();
+         return s.inactivity_days < 0 ? bad("inactivity_days", "must be >= 0") : Status::Ok();
        },
        [](const Settings& s, ReportOptions& o) {
          o.activity.inactivity_window_days = s.inactivity_days;
@@ -329,9 +327,9 @@ const std::vector<Field>& fields() {
        },
        [](const Settings& s, ordered& o) { o["activity_types"] = s.activity_types; },
        [](const Settings& s) {
-         if (s.activity_types.empty()) return bad("activity_types (--activity-types)", "is empty");
+         if (s.activity_types.empty()) return bad("activity_types", "is empty");
          for (const std::string& t : s.activity_types) {
-           if (t.empty()) return bad("activity_types (--activity-types)", "has an empty type name");
+           if (t.empty()) return bad("activity_types", "has an empty type name");
          }
          return Status::Ok();
        },
@@ -342,9 +340,7 @@ const std::vector<Field>& fields() {
        },
        [](const Settings& s, ordered& o) { o["loyalty_purchases"] = s.loyalty_purchases; },
        [](const Settings& s) {
-         return s.loyalty_purchases < 1
-                    ? bad("loyalty_purchases (--loyalty-purchases)", "must be >= 1")
-                    : Status::Ok();
+         return s.loyalty_purchases < 1 ? bad("loyalty_purchases", "must be >= 1") : Status::Ok();
        },
        [](const Settings& s, ReportOptions& o) {
          o.stages.loyalty_purchases = s.loyalty_purchases;
@@ -355,8 +351,7 @@ const std::vector<Field>& fields() {
        },
        [](const Settings& s, ordered& o) { o["activation_days"] = s.activation_days; },
        [](const Settings& s) {
-         return s.activation_days < 0 ? bad("activation_days (--activation-days)", "must be >= 0")
-                                      : Status::Ok();
+         return s.activation_days < 0 ? bad("activation_days", "must be >= 0") : Status::Ok();
        },
        [](const Settings& s, ReportOptions& o) {
          o.activation.activation_window_days = s.activation_days;
@@ -378,7 +373,7 @@ const std::vector<Field>& fields() {
              s.email_delivered == "sent_minus_bounced") {
            return Status::Ok();
          }
-         return bad("email_delivered (--email-delivered)",
+         return bad("email_delivered",
                     "must be auto, events or sent_minus_bounced, got '" + s.email_delivered + "'");
        },
        [](const Settings& s, ReportOptions& o) {
@@ -407,7 +402,7 @@ const std::vector<Field>& fields() {
        [](const Settings& s) {
          return s.discount_rate >= 0 && s.discount_rate < 10
                     ? Status::Ok()
-                    : bad("discount_rate (--discount)", "must be a yearly rate in [0, 10)");
+                    : bad("discount_rate", "must be a yearly rate in [0, 10)");
        },
        no_options},
       {{"horizon_months", "--horizon"},
@@ -417,7 +412,7 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ordered& o) { o["horizon_months"] = s.horizon_months; },
        [](const Settings& s) {
          return s.horizon_months < 1 || s.horizon_months > 1200
-                    ? bad("horizon_months (--horizon)", "must be 1..1200 months")
+                    ? bad("horizon_months", "must be 1..1200 months")
                     : Status::Ok();
        },
        no_options},
@@ -437,7 +432,7 @@ const std::vector<Field>& fields() {
          for (const std::string& r : s.renames) {
            const auto eq = r.find('=');
            if (eq == std::string::npos || eq == 0 || eq + 1 == r.size()) {
-             return bad("renames (--rename)", "expected OLD=NEW, got '" + r + "'");
+             return bad("renames", "expected OLD=NEW, got '" + r + "'");
            }
          }
          return Status::Ok();
@@ -486,6 +481,15 @@ const std::vector<std::string_view>& setting_keys() {
     return keys;
   }();
   return kKeys;
+}
+
+Status bad(std::string_view key, const std::string& why) {
+  std::string name(key);
+  for (const Field& f : fields()) {
+    if (f.name.key == key && !f.name.option.empty())
+      name += " (" + std::string(f.name.option) + ")";
+  }
+  return Status::InvalidArgument(name + ": " + why);
 }
 
 }  // namespace
