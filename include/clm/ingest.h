@@ -4,13 +4,13 @@
 
 #include <atomic>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "clm/event_store.h"
+#include "clm/load_summary.h"
 #include "clm/status.h"
 #include "clm/time.h"
 
@@ -37,25 +37,6 @@ struct ReadOptions {
   // Threads that parse a large events table in chunks; 0 = one per hardware
   // thread. Any count gives the same store, counts, examples and errors.
   unsigned threads = 0;
-};
-
-// One rejected row, for the data-quality report.
-struct RowRejection {
-  std::string location;  // "events.csv:17"
-  std::string column;    // "amount"
-  std::string reason;    // "purchase needs a positive amount"
-  std::string value;     // the offending value, shortened if long
-};
-
-// What reading one table did. Always rows_read == rows_kept + rows_rejected().
-struct TableLoad {
-  std::string table;   // "events", "customers" or "spend"
-  std::string source;  // the path as given, "-" for stdin
-  std::int64_t rows_read = 0;
-  std::int64_t rows_kept = 0;
-  std::map<std::string, std::int64_t> rejected_by_reason;  // reason → rows
-  std::vector<RowRejection> examples;                      // first few rejections
-  std::int64_t rows_rejected() const;
 };
 
 // Reads a table from a file path ("-" = stdin) into `builder`, filling `load`.

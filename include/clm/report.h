@@ -14,7 +14,7 @@
 #include "clm/document.h"
 #include "clm/email.h"
 #include "clm/event_store.h"
-#include "clm/ingest.h"
+#include "clm/load_summary.h"
 #include "clm/revenue.h"
 #include "clm/rfm.h"
 #include "clm/scope.h"

@@ -104,12 +104,6 @@ Status read_named(Table table, std::string_view data, std::string_view name, Inp
 
 }  // namespace
 
-std::int64_t TableLoad::rows_rejected() const {
-  std::int64_t n = 0;
-  for (const auto& [reason, rows] : rejected_by_reason) n += rows;
-  return n;
-}
-
 Result<InputFormat> parse_input_format(std::string_view name) {
   const std::string n = lower(name);
   if (n == "auto") return InputFormat::kAuto;

@@ -5,7 +5,7 @@
 
 #include "clm/document.h"
 #include "clm/event_store.h"
-#include "clm/ingest.h"
+#include "clm/load_summary.h"
 
 namespace clm::detail {
 
