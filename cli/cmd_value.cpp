@@ -10,6 +10,7 @@
 
 #include "clm/activity.h"
 #include "clm/clv.h"
+#include "clm/clv_export.h"
 #include "clm/output_file.h"
 #include "clm/report.h"
 #include "clm/scope.h"

@@ -10,7 +10,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <ostream>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,12 +48,6 @@ struct HistoricalClv {
 
 // One pass over the store. InvalidArgument for a margin outside [0, 1].
 Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOptions& options = {});
-
-// Writes one CSV row per covered customer, in byte order of the ids:
-// customer_id,group,acquired_at,channel,net_revenue,clv (acquired_at in the
-// scope's zone, money exact with 6 decimals, RFC 4180 quoting). `clv` must
-// come from compute_historical_clv(scope). IoError if the stream fails.
-Status write_historical_clv_csv(std::ostream& out, const Scope& scope, const HistoricalClv& clv);
 
 // Formula CLV of one group.
 struct FormulaClv {

@@ -5,6 +5,7 @@
 
 #include "clm/activity.h"
 #include "clm/clv.h"
+#include "clm/clv_export.h"
 #include "test_value_util.h"
 
 using namespace clm;

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "clm/acquisition_cost.h"
-#include "clm/clv.h"
+#include "clm/clv_export.h"
 #include "report/cells.h"
 
 namespace clm {
