@@ -75,7 +75,8 @@ if(simdjson_VERSION_MAJOR MATCHES "^[0-9]+$" AND simdjson_VERSION_MINOR MATCHES 
 libsimdjson-dev (<< ${simdjson_VERSION_MAJOR}.${_clm_next})")
 endif()
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-    "${_clm_fmt}, libhowardhinnant-date-dev, ${_clm_simdjson}, libnlopt-dev")
+    "${_clm_fmt}, libhowardhinnant-date-dev, ${_clm_simdjson}, libnlopt-dev, libboost-dev,\
+ nlohmann-json3-dev")
 set(CPACK_DEBIAN_DEV_PACKAGE_SUGGESTS clm)
 set(CPACK_DEBIAN_DEV_DESCRIPTION
 "customer-lifecycle metrics from event data: C++20 library

@@ -50,7 +50,7 @@ endforeach()
 run(info ${DPKG_DEB} --info ${dev_deb})
 expect("${info}" "\n Package: libclm-dev\n" "libclm-dev.deb")
 expect("${info}" "\n Section: libdevel\n" "libclm-dev.deb")
-foreach(dep libfmt-dev libhowardhinnant-date-dev libsimdjson-dev)
+foreach(dep libfmt-dev libhowardhinnant-date-dev libsimdjson-dev libboost-dev nlohmann-json3-dev)
   expect("${info}" "\n Depends: ([^\n]*[ ,])?${dep}[ ,\n]" "libclm-dev.deb Depends")
 endforeach()
 
