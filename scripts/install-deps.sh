@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config python3 tzdata
   libfmt-dev libcli11-dev nlohmann-json3-dev catch2
-  libhowardhinnant-date-dev libfast-float-dev libsimdjson-dev
+  libhowardhinnant-date-dev libsimdjson-dev
   libboost-dev libnlopt-dev
   # the man page (help2man) and the .deb's Depends (dpkg-shlibdeps, file)
   help2man dpkg-dev file
