@@ -97,7 +97,7 @@ class EventStore {
   std::span<const SymbolId> spend_channels() const { return spend_channels_; }
   std::span<const Money> spend_amounts() const { return spend_amounts_; }
 
-  // Bytes held by the store's arrays (an estimate, for the README's memory figure).
+  // Bytes held by the store's arrays (an estimate, for the memory figure of docs/performance.md).
   std::size_t memory_bytes() const;
 
  private:

@@ -39,7 +39,7 @@ inline constexpr std::size_t kRfmSegmentCount = 10;
 // "champions", "loyal", "potential loyalists", "new customers", "promising",
 // "need attention", "about to sleep", "cannot lose them", "at risk", "hibernating".
 std::string_view rfm_segment_name(RfmSegment s);
-// The segment of scores r, f in 1..5 (every pair maps; see the README table).
+// The segment of scores r, f in 1..5 (every pair maps; see the table in docs/metrics.md, "RFM").
 RfmSegment rfm_segment(int r, int f);
 
 struct RfmOptions {};  // no settings: RFM uses the as-of time of the scope

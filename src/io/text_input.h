@@ -13,7 +13,7 @@
 
 namespace clm::io {
 
-// Documented limits (README "input"). They bound memory per row and keep a
+// Documented limits (docs/input.md, "Limits"). They bound memory per row and keep a
 // broken file (an unclosed quote, a binary blob) from turning into one giant
 // value.
 inline constexpr std::size_t kMaxFieldBytes = std::size_t{1} << 20;  // 1 MiB per value

@@ -1,4 +1,4 @@
-// The JSON format: one stable schema for every report (README, "cli").
+// The JSON format: one stable schema for every report (docs/cli.md, "Formats").
 //
 // {"clm": {"version": "0.1.0"}, "title": ..., "meta": {key: text, ...},
 //  "sections": [{"id", "title", "columns": [{"key", "title", "kind"}],
