@@ -20,7 +20,8 @@ struct FitOptions {
   double max_seconds = 30.0;
   // A start whose optimiser stops without meeting its own tolerance (rounding
   // limits it) still counts as converged when the largest component of the
-  // gradient of −LL / n with respect to the free log-parameters is below this.
+  // gradient of −LL / n with respect to the free log-parameters is below this
+  // times max(1, |−LL / n|) (the objective's own scale).
   double gradient_tolerance = 1e-4;
 };
 

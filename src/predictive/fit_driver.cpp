@@ -99,8 +99,9 @@ Result<FitRun> run_fit(std::string_view model, const Objective& neg_ll, std::vec
     objective(m.u, &g);
     ++evaluations;
     g = projected(std::move(g), m.u, lo, hi);
-    const bool converged =
-        !m.budget_exhausted && (m.tolerance_met || largest(g) < options.gradient_tolerance);
+    const bool converged = !m.budget_exhausted &&
+                           (m.tolerance_met || largest(g) < options.gradient_tolerance *
+                                                                std::max(1.0, std::abs(m.value)));
     if (best && best->converged && converged) {
       // Two starts that reach the same minimum (to 1e-6 of the mean −LL, far
       // below what changes a forecast) settle it.
