@@ -20,6 +20,10 @@ json quality_json(const FitQuality& q) {
           {"customers", q.customers},
           {"distinct_rows", q.distinct_rows},
           {"iterations", q.iterations},
+          {"starts", q.starts},
+          {"gradient_norm", q.gradient_norm},
+          {"stop_reason", q.stop_reason},
+          {"at_bound", q.at_bound},
           {"std_errors", se}};
 }
 
@@ -51,6 +55,16 @@ std::optional<FitQuality> parse_quality(const json& j) {
   q.customers = static_cast<std::int64_t>(number_or(j, "customers", 0.0));
   q.distinct_rows = static_cast<std::int64_t>(number_or(j, "distinct_rows", 0.0));
   q.iterations = static_cast<int>(number_or(j, "iterations", 0.0));
+  q.starts = static_cast<int>(number_or(j, "starts", 0.0));
+  q.gradient_norm = number_or(j, "gradient_norm", 0.0);
+  if (auto it = j.find("stop_reason"); it != j.end() && it->is_string()) {
+    q.stop_reason = it->get<std::string>();
+  }
+  if (auto it = j.find("at_bound"); it != j.end() && it->is_array()) {
+    for (const auto& name : *it) {
+      if (name.is_string()) q.at_bound.push_back(name.get<std::string>());
+    }
+  }
   if (auto it = j.find("std_errors"); it != j.end() && it->is_array()) {
     for (const auto& s : *it) {
       q.std_errors.push_back(s.is_number() ? std::optional<double>(s.get<double>()) : std::nullopt);

@@ -205,6 +205,21 @@ case $case_name in
       --format csv --horizon 12 --discount 0.05 --margin 0.5
     # One row per customer with a purchase (282).
     [[ $(csv_rows "$scratch/out" clv_customers) == 282 ]] || fail "clv predict rows"
+    # The spend model is fitted on the example too, so every customer has a CLV.
+    [[ $(grep -c '^clv_customers,.*,$' "$scratch/out") == 0 ]] || fail "clv predict: a CLV is empty"
+    jq -e '.spend != null and .fit.spend.starts >= 1' "$scratch/model.json" >/dev/null ||
+      fail "clv fit: no spend model or convergence report in the JSON"
+    # Three rows that once kept the Pareto/NBD fit busy for minutes.
+    printf 'customer_id,timestamp,type,amount\nc1,2024-01-01,purchase,5\nc1,2024-01-08,purchase,5\nc2,2024-01-01,purchase,5\n' \
+      >"$scratch/three.csv"
+    expect_status 0 timeout 120 "$CLM" clv fit --events "$scratch/three.csv" --model pareto
+    # A calibration end before any purchase is a data error; a holdout end
+    # before the calibration end a usage error.
+    expect_status 65 "$CLM" clv fit --events "$scratch/three.csv" --calibration-end 2023-12-31
+    expect_stderr "no customer made a purchase by the calibration end"
+    expect_status 2 "$CLM" clv validate --events "$scratch/three.csv" --calibration-end 2024-01-08 \
+      --holdout-end 2024-01-02
+    expect_stderr "the holdout end must be after the calibration end"
     expect_status 0 "$CLM" clv validate "${inputs[@]}" --calibration-end 2024-03-31 \
       --holdout-end 2024-06-30 --format json
     [[ $(jq -r '[.sections[].id] | join(",")' "$scratch/out") == \

@@ -220,3 +220,24 @@ TEST_CASE("Degenerate: calibration and holdout ends", "[predictive][degenerate]"
   CHECK(swapped.status().code() == Code::kInvalidArgument);
   CHECK(swapped.status().exit_code() == 2);
 }
+
+TEST_CASE("The convergence report is kept in the model JSON", "[predictive][degenerate]") {
+  clm::RfmSummary s;
+  s.unit = clm::TimeUnit::kWeek;
+  s.rows = {row(3, 10, 20, 12.5), row(0, 0, 15), row(1, 2, 9, 4)};
+  auto m = clm::fit_clv_model(s, clm::PurchaseModel::kBgNbd);
+  REQUIRE(m.ok());
+  REQUIRE(m->purchases_quality.has_value());
+  const clm::FitQuality& q = *m->purchases_quality;
+  CHECK(q.starts >= 1);
+  CHECK(q.iterations > 0);
+  CHECK(!q.stop_reason.empty());
+  auto back = clm::parse_clv_model(clm::to_json(*m));
+  REQUIRE(back.ok());
+  REQUIRE(back->purchases_quality.has_value());
+  CHECK(back->purchases_quality->starts == q.starts);
+  CHECK(back->purchases_quality->iterations == q.iterations);
+  CHECK(back->purchases_quality->gradient_norm == q.gradient_norm);
+  CHECK(back->purchases_quality->stop_reason == q.stop_reason);
+  CHECK(back->purchases_quality->at_bound == q.at_bound);
+}
