@@ -41,8 +41,11 @@ void print_rejections(const std::vector<TableLoad>& loads) {
     std::size_t shown = 0;
     for (const RowRejection& r : load.examples) {
       if (shown++ == kShownRejections) break;
-      std::cerr << "  " << r.location << ": column '" << r.column << "': " << r.reason
-                << " (value '" << r.value << "')\n";
+      std::cerr << "  " << r.location << ": ";
+      if (!r.column.empty()) std::cerr << "column '" << r.column << "': ";
+      std::cerr << r.reason;
+      if (!r.value.empty()) std::cerr << " (value '" << r.value << "')";
+      std::cerr << "\n";
     }
     const auto listed = static_cast<std::int64_t>(shown);
     if (load.rows_rejected() > listed) {

@@ -5,7 +5,7 @@
 if(TARGET clm_cli)
   set(_clm_fault_cases
       output-special output-is-input fixed-temp-names signal-cleanup changed-input
-      user-mistakes control-characters)
+      user-mistakes control-characters lenient-messages)
   foreach(_case IN LISTS _clm_fault_cases)
     add_test(NAME "cli faults: ${_case}"
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/faults_test.sh ${_case}

@@ -26,6 +26,7 @@ struct TableLoad {
   std::int64_t rows_kept = 0;
   std::map<std::string, std::int64_t> rejected_by_reason;  // reason → rows
   std::vector<RowRejection> examples;                      // first few rejections
+  std::map<std::string, RowRejection> first_by_reason;     // reason → its first rejected row
   std::int64_t rows_rejected() const;
 };
 

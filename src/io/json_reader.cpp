@@ -32,6 +32,32 @@ std::string_view trim_right(std::string_view s) {
   return s;
 }
 
+// True when `text` is one whole JSON object followed by more than white space:
+// the parser's own message for it ("ended early") points at the wrong end.
+bool text_after_object(std::string_view text) {
+  std::size_t i = text.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos || text[i] != '{') return false;
+  int depth = 0;
+  bool in_string = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && --depth == 0) {
+      return text.find_first_not_of(" \t\r\n", i + 1) != std::string_view::npos;
+    }
+  }
+  return false;
+}
+
 // Hands each object of the input, with the line it starts on, to a callback.
 // `capacity(text)` gives the readable bytes from text.data() (for padding).
 class ObjectParser {
@@ -100,6 +126,9 @@ void ObjectParser::collect_keys(std::string_view text) {
 Status ObjectParser::row(std::int64_t line, std::string_view text) {
   if (text.size() > kMaxRowBytes) return sink_.reject_row(line, {}, "row longer than 16 MiB", {});
   auto invalid = [&](simdjson::error_code e) {
+    if (text_after_object(text)) {
+      return sink_.reject_row(line, {}, "invalid JSON", {}, "text after the object");
+    }
     return sink_.reject_row(line, {}, "invalid JSON", {}, simdjson::error_message(e));
   };
   od::document doc;

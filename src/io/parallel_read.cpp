@@ -68,6 +68,8 @@ void add_load(TableLoad& into, TableLoad& from, std::size_t max_examples) {
     if (into.examples.size() >= max_examples) break;
     into.examples.push_back(std::move(r));
   }
+  // An earlier chunk's first row of a reason stays the first.
+  for (auto& [reason, first] : from.first_by_reason) into.first_by_reason.emplace(reason, first);
 }
 
 }  // namespace

@@ -110,6 +110,50 @@ std::string_view TableSink::missing_required(std::span<const int> slot_of_column
   return {};
 }
 
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+// Why a header lacks a required column when the cause is visible in it: line
+// ends of a lone CR (the whole file is one line), a second byte-order mark, a
+// name with spaces around it or in another case. "" when none applies.
+std::string header_hint(std::span<const std::string_view> header, std::string_view missing) {
+  for (const std::string_view h : header) {
+    if (h.find('\r') != std::string_view::npos) {
+      return " (the header holds a carriage return: are the line ends a lone CR? clm reads lines "
+             "ending in LF or CR LF)";
+    }
+  }
+  if (!header.empty() && header[0].substr(0, 3) == "\xEF\xBB\xBF") {
+    return " (the first column name starts with a second byte-order mark)";
+  }
+  for (const std::string_view h : header) {
+    if (h != missing && trim(h) == missing) {
+      return fmt::format(" (the header has '{}' with spaces around it: column names are exact)",
+                         shorten(h));
+    }
+    if (h != missing && equal_ignoring_case(trim(h), missing)) {
+      return fmt::format(" (the header has '{}': column names are lower case)", shorten(h));
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 Status TableSink::declare_header(std::span<const std::string_view> header,
                                  std::vector<int>& slot_of_column) {
   if (header.size() > kMaxColumns) {
@@ -118,10 +162,19 @@ Status TableSink::declare_header(std::span<const std::string_view> header,
   }
   // Duplicates are checked on contract names, so a rename onto an existing column is caught too.
   std::vector<std::string_view> names;
-  for (const std::string_view input : header) {
-    const std::string_view name = contract_name(input);
-    if (!name.empty() && std::find(names.begin(), names.end(), name) != names.end()) {
-      return file_error(fmt::format("duplicate column '{}' in the header", shorten(name)));
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string_view name = contract_name(header[i]);
+    const auto earlier = std::find(names.begin(), names.end(), name);
+    if (!name.empty() && earlier != names.end()) {
+      const std::string_view other = header[static_cast<std::size_t>(earlier - names.begin())];
+      const std::string_view renamed = header[i] != name ? header[i] : other;
+      if (renamed == name) {
+        return file_error(fmt::format("duplicate column '{}' in the header", shorten(name)));
+      }
+      return file_error(fmt::format(
+          "duplicate column '{}' in the header: the rename {}={} (--rename) gives a second "
+          "column of that name",
+          shorten(name), shorten(renamed), shorten(name)));
     }
     names.push_back(name);
   }
@@ -132,8 +185,8 @@ Status TableSink::declare_header(std::span<const std::string_view> header,
   slot_of_column.clear();
   for (const std::string_view input : header) slot_of_column.push_back(slot_of(input));
   if (const std::string_view missing = missing_required(slot_of_column); !missing.empty()) {
-    std::string hint;
-    if (header.size() == 1) {
+    std::string hint = header_hint(header, missing);
+    if (hint.empty() && header.size() == 1) {
       for (const char sep : {';', '\t', '|'}) {
         if (header[0].find(sep) != std::string_view::npos) {
           hint = fmt::format(
@@ -173,11 +226,13 @@ Status TableSink::reject_row(std::int64_t line, std::string_view column, std::st
     }
     return Status::DataError(std::move(msg));
   }
-  ++load_.rejected_by_reason[std::string(reason)];
-  if (load_.examples.size() < options_.max_examples) {
-    load_.examples.push_back(RowRejection{fmt::format("{}:{}", name_, line), std::string(column),
-                                          std::string(reason),
-                                          detail.empty() ? shown : std::string(detail)});
+  const std::int64_t seen = ++load_.rejected_by_reason[std::string(reason)];
+  const bool example = load_.examples.size() < options_.max_examples;
+  if (example || seen == 1) {
+    RowRejection r{fmt::format("{}:{}", name_, line), std::string(column), std::string(reason),
+                   detail.empty() ? shown : std::string(detail)};
+    if (seen == 1) load_.first_by_reason.emplace(r.reason, r);
+    if (example) load_.examples.push_back(std::move(r));
   }
   return Status::Ok();
 }

@@ -8,6 +8,16 @@
 #include "clm/load_summary.h"
 
 namespace clm::detail {
+namespace {
+
+// "events.csv:17 (amount '-3')"; the column and the value only when known (a
+// row too long or not a JSON object has neither).
+std::string rejection_place(const RowRejection& r) {
+  if (r.column.empty()) return r.value.empty() ? r.location : r.location + " ('" + r.value + "')";
+  return r.location + " (" + r.column + (r.value.empty() ? "" : " '" + r.value + "'") + ")";
+}
+
+}  // namespace
 
 void add_data_quality_sections(const EventStore& store, const std::vector<TableLoad>& loads,
                                std::vector<Section>& out) {
@@ -47,12 +57,9 @@ void add_data_quality_sections(const EventStore& store, const std::vector<TableL
   rr.add_column("example", "First at", ColumnKind::kText);
   for (const TableLoad& load : loads) {
     for (const auto& [reason, rows] : load.rejected_by_reason) {
-      Value example;  // null when ingest kept no example of this reason
-      for (const RowRejection& r : load.examples) {
-        if (r.reason == reason) {
-          example = r.location + " (" + r.column + " '" + r.value + "')";
-          break;
-        }
+      Value example;  // null when the load was filled in code without its first rows
+      if (const auto it = load.first_by_reason.find(reason); it != load.first_by_reason.end()) {
+        example = rejection_place(it->second);
       }
       rr.rows.push_back({load.table, reason, rows, example});
     }

@@ -5,7 +5,7 @@
 #   faults_test.sh CASE CLM DATA_DIR EXPECTED_DIR
 #
 # CASE is one of: output-special, output-is-input, fixed-temp-names,
-# signal-cleanup, changed-input, user-mistakes, control-characters.
+# signal-cleanup, changed-input, user-mistakes, control-characters, lenient-messages.
 # Every output goes into a scratch directory: never onto a device.
 set -uo pipefail
 case_name=$1
@@ -267,6 +267,29 @@ case $case_name in
       >"$scratch/nul.jsonl"
     expect_status 65 "$CLM" stages --events "$scratch/nul.jsonl"
     expect_stderr "nul.jsonl:1: column 'customer_id': NUL character"
+    ;;
+
+  lenient-messages)
+    # Lenient mode: a row error without a column or value prints neither, and every
+    # reason's first row is shown in the report, also after the first five bad rows.
+    e=$scratch/l.jsonl
+    {
+      echo '[1, 2]'
+      for _ in 1 2 3 4 5 6; do
+        echo '{"customer_id": "c1", "timestamp": "2024-02-30", "type": "signup"}'
+      done
+      echo '{"customer_id": "c1", "timestamp": "2024-01-01", "type": "nps", "score": 11}'
+      echo '{"customer_id": "c1", "timestamp": "2024-01-01", "type": "signup"}'
+    } >"$e"
+    expect_status 0 "$CLM" report --events "$e" --lenient --sections data_quality --format json
+    grep -qF "column ''" "$scratch/err" && fail "a row error shows an empty column"
+    grep -qF "(value '')" "$scratch/err" && fail "a row error shows an empty value"
+    first=$(jq -r '.sections[] | select(.id == "rejected_rows") | .rows[]
+                   | select(.reason == "nps score must be 0 to 10") | .example' "$scratch/out")
+    [[ $first == "$e:8 (score '11')" ]] || fail "first bad score: '$first', want $e:8 (score '11')"
+    first=$(jq -r '.sections[] | select(.id == "rejected_rows") | .rows[]
+                   | select(.reason == "not a JSON object") | .example' "$scratch/out")
+    [[ $first == "$e:1" ]] || fail "first row that is not an object: '$first', want $e:1"
     ;;
 
   *)

@@ -138,12 +138,13 @@ TEST_CASE("extra columns are ignored and renames map other layouts", "[ingest][c
   REQUIRE(st.ok());
   CHECK(st->customer_id(0) == "u1");
   CHECK(st->amounts()[0] == 3'000'000);
-  // A rename onto a column that also exists is a duplicate.
+  // A rename onto a column that also exists is a duplicate, and the message names the rename.
   ReadOptions dup;
   dup.renames = {{"user", "customer_id"}};
   CHECK(ingest_test::strict_error(Kind::kEvents, "user,customer_id,timestamp,type\n", "e.csv",
-                                  InputFormat::kCsv, Status::Code::kDataError,
-                                  dup) == "e.csv: duplicate column 'customer_id' in the header");
+                                  InputFormat::kCsv, Status::Code::kDataError, dup) ==
+        "e.csv: duplicate column 'customer_id' in the header: the rename user=customer_id "
+        "(--rename) gives a second column of that name");
 }
 
 TEST_CASE("CSV customers with attribute columns", "[ingest][csv]") {

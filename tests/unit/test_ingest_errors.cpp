@@ -28,9 +28,10 @@ TEST_CASE("a missing required column names the file and the column", "[ingest][e
         "customers.csv: missing required column 'customer_id'");
   CHECK(strict_error(Kind::kSpend, "date,amount\n", "spend.csv", kCsv) ==
         "spend.csv: missing required column 'channel'");
-  // Column names match exactly (no case folding).
+  // Column names match exactly (no case folding); the message points at the near miss.
   CHECK(strict_error(Kind::kEvents, "Customer_ID,timestamp,type\n", "events.csv", kCsv) ==
-        "events.csv: missing required column 'customer_id'");
+        "events.csv: missing required column 'customer_id' (the header has 'Customer_ID': "
+        "column names are lower case)");
   Status st = Status::DataError("x");
   CHECK(st.exit_code() == 65);
 }
@@ -199,4 +200,67 @@ TEST_CASE("formats by extension; standard input needs a format", "[ingest][error
   EventStoreBuilder builder;
   TableLoad load;
   CHECK(load_events("-", ReadOptions(), builder, load).code() == Status::Code::kInvalidArgument);
+}
+
+TEST_CASE("a header that lacks a column says why when the header shows it", "[ingest][errors]") {
+  // Lone CR line ends: the whole file is one line, so names hold the CRs.
+  CHECK(strict_error(Kind::kEvents, "customer_id,timestamp,type\rc1,2024-01-01,signup\r",
+                     "events.csv", kCsv) ==
+        "events.csv: missing required column 'type' (the header holds a carriage return: are the "
+        "line ends a lone CR? clm reads lines ending in LF or CR LF)");
+  CHECK(strict_error(Kind::kEvents,
+                     "\xEF\xBB\xBF\xEF\xBB\xBF"
+                     "customer_id,timestamp,type\nc1,2024-01-01,signup\n",
+                     "events.csv", kCsv) ==
+        "events.csv: missing required column 'customer_id' (the first column name starts with a "
+        "second byte-order mark)");
+  CHECK(strict_error(Kind::kEvents, "customer_id,timestamp ,type\n", "events.csv", kCsv) ==
+        "events.csv: missing required column 'timestamp' (the header has 'timestamp ' with "
+        "spaces around it: column names are exact)");
+  CHECK(strict_error(Kind::kEvents, "customer_id,Timestamp,type\n", "events.csv", kCsv) ==
+        "events.csv: missing required column 'timestamp' (the header has 'Timestamp': column "
+        "names are lower case)");
+}
+
+TEST_CASE("a rename onto an existing column names the rename", "[ingest][errors]") {
+  ReadOptions o;
+  o.renames = {{"kind", "type"}};
+  CHECK(strict_error(Kind::kEvents, "customer_id,timestamp,type,kind\n", "events.csv", kCsv,
+                     Status::Code::kDataError, o) ==
+        "events.csv: duplicate column 'type' in the header: the rename kind=type (--rename) gives "
+        "a second column of that name");
+  CHECK(strict_error(Kind::kEvents, "customer_id,timestamp,type,type\n", "events.csv", kCsv) ==
+        "events.csv: duplicate column 'type' in the header");
+}
+
+TEST_CASE("a JSON Lines object followed by more text says so", "[ingest][errors][json]") {
+  CHECK(strict_error(Kind::kEvents,
+                     "{\"customer_id\":\"a\",\"timestamp\":0,\"type\":\"signup\"} x\n",
+                     "events.jsonl", InputFormat::kJsonLines) ==
+        "events.jsonl:1: invalid JSON (text after the object)");
+  CHECK(strict_error(Kind::kEvents,
+                     "{\"customer_id\":\"a}\",\"timestamp\":0,\"type\":\"signup\"} {}\n",
+                     "events.jsonl", InputFormat::kJsonLines) ==
+        "events.jsonl:1: invalid JSON (text after the object)");
+}
+
+TEST_CASE("lenient reading keeps the first row of every reason", "[ingest][errors][lenient]") {
+  // Six rows of one reason, then one of another: the second reason's first row
+  // (line 9) comes after the first five examples and is still known.
+  std::string rows;
+  for (int i = 0; i < 6; ++i) rows += "c1,2024-02-30,signup,,\n";  // lines 2..7: impossible date
+  rows += "c1,2024-03-01,signup,,\n";                              // line 8: kept
+  rows += "c1,2024-03-01,nps,,11\n";                               // line 9: score out of range
+  ReadOptions o;
+  o.lenient = true;
+  EventStoreBuilder b;
+  const auto r = ingest_test::read_table(Kind::kEvents, kHeader + rows, "events.csv", kCsv, b, o);
+  REQUIRE(r.status.ok());
+  CHECK(r.load.examples.size() == 5);
+  REQUIRE(r.load.first_by_reason.size() == 2);
+  CHECK(r.load.first_by_reason.at("impossible date").location == "events.csv:2");
+  const RowRejection& score = r.load.first_by_reason.at("nps score must be 0 to 10");
+  CHECK(score.location == "events.csv:9");
+  CHECK(score.column == "score");
+  CHECK(score.value == "11");
 }

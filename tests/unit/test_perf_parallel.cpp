@@ -88,6 +88,11 @@ void require_same_load(const TableLoad& a, const TableLoad& b) {
     REQUIRE(a.examples[i].reason == b.examples[i].reason);
     REQUIRE(a.examples[i].value == b.examples[i].value);
   }
+  REQUIRE(a.first_by_reason.size() == b.first_by_reason.size());
+  for (const auto& [reason, first] : a.first_by_reason) {
+    REQUIRE(b.first_by_reason.count(reason) == 1);
+    REQUIRE(b.first_by_reason.at(reason).location == first.location);
+  }
 }
 
 // 40 rows of 3 customers; every 4th campaign is quoted and holds a line break,
@@ -185,6 +190,8 @@ TEST_CASE("parallel CSV: lenient counts and examples equal the one-thread read")
   REQUIRE(one.load.examples[1].location == "e:18");
   REQUIRE(one.load.examples[2].location == "e:41");
   REQUIRE(one.load.examples[3].location == "e:53");
+  REQUIRE(one.load.first_by_reason.size() == 3);
+  REQUIRE(one.load.first_by_reason.at("purchase needs a positive amount").location == "e:18");
   for (const std::size_t chunk : {1, 50, 300}) {
     const Read many = read(csv, InputFormat::kCsv, 3, chunk, true);
     REQUIRE(many.status.ok());
