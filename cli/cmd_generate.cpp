@@ -69,6 +69,16 @@ int run_generate(const GenerateArgs& args) {
   return kExitOk;
 }
 
+// A count given on the command line: a whole number of at least 1.
+const CLI::Validator kPositive(
+    [](std::string& s) {
+      const bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+      return digits && s.find_first_not_of('0') != std::string::npos
+                 ? std::string()
+                 : "expected a whole number of at least 1, got '" + s + "'";
+    },
+    "N");
+
 }  // namespace
 
 void add_generate_command(CLI::App& app) {
@@ -76,10 +86,13 @@ void add_generate_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "generate", "Write deterministic, realistic sample data: events, customers and spend");
   auto* customers = cmd->add_option("--customers", args->customers,
-                                    "People to simulate (prospects and customers; default 10000)");
+                                    "People to simulate (prospects and customers; default 10000)")
+                        ->check(kPositive);
+  // 0 would silently mean "by --customers": a count given must be one.
   cmd->add_option("--events", args->events,
                   "Write exactly this many events instead (about 33 per person)")
-      ->excludes(customers);
+      ->excludes(customers)
+      ->check(kPositive);
   cmd->add_option("--seed", args->seed, "Random seed; the same seed gives the same bytes (1)");
   cmd->add_option("--format", args->format, "csv or jsonl (csv)");
   cmd->add_option("--out", args->out, "Directory to write into, created if missing (.)");

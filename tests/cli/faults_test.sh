@@ -234,6 +234,9 @@ case $case_name in
     echo '{"inactivity_days": 99999999999999999999}' >"$scratch/s3.json"
     expect_status 2 "$CLM" report --events "$d/events.csv" --settings "$scratch/s3.json"
     expect_stderr "'inactivity_days' is too large"
+    # A count of 0 events is refused, not "by --customers".
+    expect_status 2 "$CLM" generate --events 0 --out "$scratch/gen0"
+    [[ -e $scratch/gen0 ]] && fail "generate --events 0 wrote files"
     echo '{"goals": [{"metric": "nps", "min": 1e400}]}' >"$scratch/g1.json"
     expect_status 2 "$CLM" check --events "$d/events.csv" --goals "$scratch/g1.json"
     expect_stderr "'min'"
