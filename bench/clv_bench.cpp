@@ -4,8 +4,11 @@
 //
 //   clv_bench [--cdnow PATH] [--customers N] [--repeat K]
 //
+// Then fits both purchase models once on the worst cases for their cost.
+//
 // Prints the median of K runs of each step, and customers per second.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -16,6 +19,7 @@
 
 #include "clm/bgnbd.h"
 #include "clm/gamma_gamma.h"
+#include "clm/pareto_nbd.h"
 #include "clm/predictive_clv.h"
 #include "predictive/cdnow_sample.h"
 
@@ -127,6 +131,67 @@ clm::RfmSummary synthetic(std::size_t n, std::uint64_t seed) {
   return s;
 }
 
+// The worst cases for the fits' cost: Pareto/NBD (numeric gradient, and the
+// fixed-rule integral wherever its series is slow) and BG/NBD on data that
+// push parameters to the edge of the search box. Each must end within the
+// fit's budget (FitOptions: 3,000 evaluations, 30 s); printed, not asserted.
+void worst_cases(const clm::RfmSummary& cdnow) {
+  auto rows = [](std::initializer_list<std::array<double, 3>> l) {
+    std::vector<clm::RfmRow> out;
+    for (const auto& v : l) {
+      clm::RfmRow r;
+      r.x = static_cast<std::int32_t>(v[0]);
+      r.t_x = v[1];
+      r.T = v[2];
+      out.push_back(r);
+    }
+    return out;
+  };
+  std::vector<clm::RfmRow> long_t;
+  for (int i = 0; i < 2000; ++i) {
+    clm::RfmRow r;
+    r.x = i % 7;
+    r.t_x = (i % 7) * 11.0 + (i % 13);
+    r.T = 73000.0 - i;  // 200 years in days
+    long_t.push_back(r);
+  }
+  struct Case {
+    const char* name;
+    std::vector<clm::RfmRow> rows;
+    clm::TimeUnit unit;
+  };
+  const std::vector<Case> cases = {
+      {"three rows (c1 twice a week apart, c2 once)", rows({{1, 1, 1}, {0, 0, 1}}),
+       clm::TimeUnit::kWeek},
+      {"one customer, 10,000 purchase days", rows({{9999, 9999, 10000}}), clm::TimeUnit::kDay},
+      {"2,000 customers, T of 200 years (days)", long_t, clm::TimeUnit::kDay},
+      {"CDNOW in days", {}, clm::TimeUnit::kDay},
+  };
+  std::printf("worst cases (one run each; budget 3,000 evaluations and 30 s per fit):\n");
+  for (const Case& c : cases) {
+    std::vector<clm::RfmRow> data = c.rows;
+    if (data.empty()) {
+      for (clm::RfmRow r : cdnow.rows) {
+        r.t_x *= 7;
+        r.T *= 7;
+        data.push_back(r);
+      }
+    }
+    auto t0 = Clock::now();
+    auto bg = clm::fit_bgnbd(data, c.unit);
+    const double bg_ms = ms_since(t0);
+    t0 = Clock::now();
+    auto pn = clm::fit_pareto_nbd(data, c.unit);
+    const double pn_ms = ms_since(t0);
+    auto what = [](const auto& fit) {
+      return fit.ok() ? std::to_string(fit->quality.iterations) + " evaluations"
+                      : fit.status().message();
+    };
+    std::printf("  %-45s BG/NBD %9.1f ms (%s) | Pareto/NBD %9.1f ms (%s)\n", c.name, bg_ms,
+                what(bg).c_str(), pn_ms, what(pn).c_str());
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -157,6 +222,7 @@ int main(int argc, char** argv) {
   if (!s.ok()) return 1;
   std::printf("CDNOW: read %.2f ms, summary %.2f ms\n", read_ms, summary_ms);
   report("CDNOW sample", *s, std::max(repeat, 20));
+  worst_cases(*s);
 
   t0 = Clock::now();
   const clm::RfmSummary syn = synthetic(customers, 20240601);
