@@ -198,12 +198,13 @@ std::string measure(const Args& args, const Dataset& d, std::string& failure) {
     clm::EventStore store;
     std::vector<clm::TableLoad> loads;
     if (clm::Status s = load(d, store, loads); !s.ok()) return 1;
+    const auto shared = std::make_shared<const clm::EventStore>(std::move(store));
     for (int r = 0; r < runs; ++r) {
       for (const std::string& id : ids) {
         clm::ReportOptions options;
         options.sections = {id};
         const auto t0 = Clock::now();
-        auto doc = clm::build_report(store, options, loads);
+        auto doc = clm::build_report(shared, options, loads);
         if (!doc.ok()) {
           fmt::print(stderr, "clm_bench: section {}: {}\n", id, doc.status().message());
           return 1;
@@ -211,7 +212,7 @@ std::string measure(const Args& args, const Dataset& d, std::string& failure) {
         fmt::print(out, "section:{} {:.6f}\n", id, seconds_since(t0));
       }
       const auto t0 = Clock::now();
-      auto doc = clm::build_report(store, clm::ReportOptions{}, loads);
+      auto doc = clm::build_report(shared, clm::ReportOptions{}, loads);
       if (!doc.ok()) return 1;
       fmt::print(out, "report_all {:.6f}\n", seconds_since(t0));
       const auto t1 = Clock::now();
@@ -253,7 +254,8 @@ std::string measure(const Args& args, const Dataset& d, std::string& failure) {
         clm::EventStore store;
         std::vector<clm::TableLoad> loads;
         if (!load(d, store, loads).ok()) return 1;
-        auto doc = clm::build_report(store, clm::ReportOptions{}, loads);
+        auto doc = clm::build_report(std::make_shared<const clm::EventStore>(std::move(store)),
+                                     clm::ReportOptions{}, loads);
         if (!doc.ok()) return 1;
         std::ofstream null("/dev/null");
         return clm::write_report(null, *doc, clm::Format::kTable).ok() ? 0 : 1;

@@ -42,7 +42,7 @@ struct Times {
   double total() const { return fit + forecast; }
 };
 
-bool run_once(const clm::RfmSummary& s, Times& t, clm::ClvModel* out) {
+bool run_once(const clm::PurchaseSummary& s, Times& t, clm::ClvModel* out) {
   // fit_clv_model runs the BG/NBD and Gamma-Gamma fits on two threads.
   auto t0 = Clock::now();
   auto model = clm::fit_clv_model(s, clm::PurchaseModel::kBgNbd);
@@ -59,7 +59,7 @@ bool run_once(const clm::RfmSummary& s, Times& t, clm::ClvModel* out) {
   return true;
 }
 
-void report(const char* name, const clm::RfmSummary& s, int repeat) {
+void report(const char* name, const clm::PurchaseSummary& s, int repeat) {
   std::vector<double> fp, fc, tot;
   clm::ClvModel model;
   for (int i = 0; i < repeat; ++i) {
@@ -83,7 +83,7 @@ void report(const char* name, const clm::RfmSummary& s, int repeat) {
 // Customers drawn from BG/NBD (r, α per week; a, b) with first purchases
 // spread over 12 weeks, calibration 39 weeks, purchases merged per day, and
 // transaction values from Gamma–Gamma (p, q, γ) — like CDNOW.
-clm::RfmSummary synthetic(std::size_t n, std::uint64_t seed) {
+clm::PurchaseSummary synthetic(std::size_t n, std::uint64_t seed) {
   const double r = 0.243, alpha = 4.414, a = 0.793, b = 2.426;
   const double gp = 6.25, gq = 3.74, gg = 15.44;
   std::mt19937_64 rng(seed);
@@ -91,7 +91,7 @@ clm::RfmSummary synthetic(std::size_t n, std::uint64_t seed) {
   std::gamma_distribution<double> lambda_dist(r, 1.0 / alpha);
   std::gamma_distribution<double> pa(a, 1.0), pb(b, 1.0);
   std::gamma_distribution<double> nu_dist(gq, 1.0 / gg);
-  clm::RfmSummary s;
+  clm::PurchaseSummary s;
   s.unit = clm::TimeUnit::kWeek;
   s.rows.reserve(n);
   const int cal_end = 272;
@@ -120,7 +120,7 @@ clm::RfmSummary synthetic(std::size_t n, std::uint64_t seed) {
       spend += value(rng);
       alive = unif(rng) >= p;
     }
-    clm::RfmRow row;
+    clm::PurchaseRow row;
     row.customer = static_cast<clm::CustomerIndex>(i);
     row.x = x;
     row.t_x = (last_day - first) / 7.0;
@@ -135,11 +135,11 @@ clm::RfmSummary synthetic(std::size_t n, std::uint64_t seed) {
 // fixed-rule integral wherever its series is slow) and BG/NBD on data that
 // push parameters to the edge of the search box. Each must end within the
 // fit's budget (FitOptions: 3,000 evaluations, 30 s); printed, not asserted.
-void worst_cases(const clm::RfmSummary& cdnow) {
+void worst_cases(const clm::PurchaseSummary& cdnow) {
   auto rows = [](std::initializer_list<std::array<double, 3>> l) {
-    std::vector<clm::RfmRow> out;
+    std::vector<clm::PurchaseRow> out;
     for (const auto& v : l) {
-      clm::RfmRow r;
+      clm::PurchaseRow r;
       r.x = static_cast<std::int32_t>(v[0]);
       r.t_x = v[1];
       r.T = v[2];
@@ -147,9 +147,9 @@ void worst_cases(const clm::RfmSummary& cdnow) {
     }
     return out;
   };
-  std::vector<clm::RfmRow> long_t;
+  std::vector<clm::PurchaseRow> long_t;
   for (int i = 0; i < 2000; ++i) {
-    clm::RfmRow r;
+    clm::PurchaseRow r;
     r.x = i % 7;
     r.t_x = (i % 7) * 11.0 + (i % 13);
     r.T = 73000.0 - i;  // 200 years in days
@@ -157,7 +157,7 @@ void worst_cases(const clm::RfmSummary& cdnow) {
   }
   struct Case {
     const char* name;
-    std::vector<clm::RfmRow> rows;
+    std::vector<clm::PurchaseRow> rows;
     clm::TimeUnit unit;
   };
   const std::vector<Case> cases = {
@@ -169,9 +169,9 @@ void worst_cases(const clm::RfmSummary& cdnow) {
   };
   std::printf("worst cases (one run each; budget 3,000 evaluations and 30 s per fit):\n");
   for (const Case& c : cases) {
-    std::vector<clm::RfmRow> data = c.rows;
+    std::vector<clm::PurchaseRow> data = c.rows;
     if (data.empty()) {
-      for (clm::RfmRow r : cdnow.rows) {
+      for (clm::PurchaseRow r : cdnow.rows) {
         r.t_x *= 7;
         r.T *= 7;
         data.push_back(r);
@@ -217,7 +217,7 @@ int main(int argc, char** argv) {
   clm::SummaryOptions o;
   o.calibration_end = {1997, 9, 30};
   t0 = Clock::now();
-  auto s = clm::summarize_rfm(*store, o);
+  auto s = clm::summarize_purchases(*store, o);
   const double summary_ms = ms_since(t0);
   if (!s.ok()) return 1;
   std::printf("CDNOW: read %.2f ms, summary %.2f ms\n", read_ms, summary_ms);
@@ -225,7 +225,7 @@ int main(int argc, char** argv) {
   worst_cases(*s);
 
   t0 = Clock::now();
-  const clm::RfmSummary syn = synthetic(customers, 20240601);
+  const clm::PurchaseSummary syn = synthetic(customers, 20240601);
   std::printf("synthetic: generated in %.0f ms\n", ms_since(t0));
   report("synthetic BG/NBD", syn, repeat);
   return 0;

@@ -103,9 +103,9 @@ int run_clv(Mode mode, const ClvArgs& a) {
   auto data = load_data(a.input, settings->renames, *tz, progress);
   if (!data.ok()) return report_error(data.status());
   progress.finish();
-  auto so = summary_options(a, data->store, *tz);
+  auto so = summary_options(a, *data->store, *tz);
   if (!so.ok()) return report_error(so.status());
-  auto summary = summarize_rfm(data->store, *so);
+  auto summary = summarize_purchases(*data->store, *so);
   if (!summary.ok()) return report_error(summary.status());
 
   ClvModel model;
@@ -136,11 +136,11 @@ int run_clv(Mode mode, const ClvArgs& a) {
     }
     doc.sections.push_back(clv_params_section(model));
   } else if (mode == Mode::kPredict) {
-    ClvOptions co = forecast_options(*settings);
+    ForecastOptions co = forecast_options(*settings);
     if (a.forecast > 0) co.forecast_units = a.forecast;
     auto f = forecast_customers(*summary, model, co);
     if (!f.ok()) return report_error(f.status());
-    doc.sections.push_back(clv_customers_section(data->store, *f, co, summary->unit));
+    doc.sections.push_back(clv_customers_section(*data->store, *f, co, summary->unit));
   } else {
     auto v = validate_holdout(*summary, model);
     if (!v.ok()) return report_error(v.status());

@@ -57,13 +57,11 @@ Result<Prepared> prepare(const LifecycleArgs& args) {
 int run_stages(const LifecycleArgs& args) {
   auto p = prepare(args);
   if (!p.ok()) return report_error(p.status());
-  // The store moved into Prepared: point the scope at its final place.
-  p->scope.store = &p->data.store;
   const Scope& scope = p->scope;
   auto options = report_options(p->settings);
   if (!options.ok()) return report_error(options.status());
   auto model =
-      ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, options->activity);
+      ActivityModel::build(scope.store, scope.acquisition, scope.window.to, options->activity);
   if (!model.ok()) return report_error(model.status());
   Timestamp t = scope.window.to;
   if (!args.at.empty()) {
@@ -81,7 +79,6 @@ int run_stages(const LifecycleArgs& args) {
 int run_rfm(const LifecycleArgs& args) {
   auto p = prepare(args);
   if (!p.ok()) return report_error(p.status());
-  p->scope.store = &p->data.store;
   const Scope& scope = p->scope;
   const RfmResult r = compute_rfm(scope);
   const Document doc = customer_rfm_report(scope, r);

@@ -38,10 +38,11 @@ void add_value_options(CLI::App& cmd, ValueArgs& a) {
 
 // Writes the historical CLV of every customer acquired before the as-of time
 // to `path` (through clm::OutputFile, like --output).
-Status export_clv(const EventStore& store, const ReportOptions& options, const std::string& path) {
-  auto scope = make_scope(store, options.scope);
+Status export_clv(std::shared_ptr<const EventStore> store, const ReportOptions& options,
+                  const std::string& path) {
+  auto scope = make_scope(std::move(store), options.scope);
   if (!scope.ok()) return scope.status();
-  auto clv = compute_historical_clv(*scope, options.clv);
+  auto clv = compute_historical_clv(*scope);
   if (!clv.ok()) return clv.status();
   std::ostringstream csv;
   if (Status s = write_historical_clv_csv(csv, *scope, *clv); !s.ok()) return s;

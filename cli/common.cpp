@@ -167,7 +167,7 @@ Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::stri
     progress.finish();
     return store.status();
   }
-  data.store = std::move(store).value();
+  data.store = std::make_shared<const EventStore>(std::move(store).value());
   return data;
 }
 
@@ -230,9 +230,29 @@ Status check_outputs_apart(const std::vector<std::string>& inputs,
   return Status::Ok();
 }
 
+int exit_code(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kOk:
+      return kExitOk;
+    case Status::Code::kInvalidArgument:
+      return kExitUsage;
+    case Status::Code::kDataError:
+      return kExitDataError;
+    case Status::Code::kNotConverged:
+      return kExitDataError;
+    case Status::Code::kNoInput:
+      return kExitNoInput;
+    case Status::Code::kIoError:
+      return kExitIoError;
+    case Status::Code::kInternal:
+      return kExitInternal;
+  }
+  return kExitInternal;
+}
+
 int report_error(const Status& s) {
   std::cerr << "clm: error: " << s.message() << "\n";
-  return s.exit_code();
+  return exit_code(s);
 }
 
 void finish(int exit_code) {

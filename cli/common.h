@@ -57,7 +57,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& o);
 
 // The store and what ingest did to each table.
 struct LoadedData {
-  EventStore store;
+  std::shared_ptr<const EventStore> store;
   std::vector<TableLoad> loads;
 };
 
@@ -86,6 +86,10 @@ std::vector<std::string> input_paths(const InputOptions& in, std::vector<std::st
 // never compared.
 Status check_outputs_apart(const std::vector<std::string>& inputs,
                            const std::vector<std::string>& outputs);
+
+// The exit status for `s`: 0 OK, 2 InvalidArgument, 65 DataError and
+// NotConverged (EX_DATAERR), 66 NoInput, 74 IoError, 70 Internal.
+int exit_code(const Status& s);
 
 // Prints "clm: error: <message>" on stderr and returns the exit status of `s`.
 int report_error(const Status& s);

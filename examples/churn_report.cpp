@@ -17,7 +17,8 @@ namespace {
 
 int fail(const clm::Status& s) {
   std::fprintf(stderr, "churn_report: %s\n", s.message().c_str());
-  return s.exit_code();  // 2 usage, 65 bad data, 66 no input (docs/input.md)
+  // The exit statuses of the clm tool (docs/input.md): 66 no input, 65 bad data.
+  return s.code() == clm::Status::Code::kNoInput ? 66 : 65;
 }
 
 }  // namespace
@@ -40,7 +41,8 @@ int main(int argc, char** argv) {
   options.sections = {"churn"};
   options.activity.inactivity_window_days = 60;  // W: 60 instead of 90 days
 
-  clm::Result<clm::Document> doc = clm::build_report(*store, options, {load});
+  clm::Result<clm::Document> doc = clm::build_report(
+      std::make_shared<const clm::EventStore>(std::move(*store)), options, {load});
   if (!doc.ok()) return fail(doc.status());
   if (clm::Status s = clm::write_report(std::cout, *doc, clm::Format::kJson); !s.ok()) {
     return fail(s);

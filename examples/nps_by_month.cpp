@@ -57,7 +57,8 @@ int main() {
   // months in UTC, and everyone is in one group ("all").
   clm::ScopeOptions options;
   options.period = clm::PeriodUnit::kMonth;
-  clm::Result<clm::Scope> scope = clm::make_scope(*store, options);
+  clm::Result<clm::Scope> scope =
+      clm::make_scope(std::make_shared<const clm::EventStore>(std::move(*store)), options);
   if (!scope.ok()) return fail(scope.status());
 
   const clm::SurveyBreakdown surveys = clm::compute_surveys(*scope);

@@ -175,7 +175,8 @@ std::optional<std::string> run(const Config& config, const std::vector<std::stri
   options.scope.calendar.tz = read.tz;
   options.scope.period = config.period;
   options.scope.group_by = config.group_by;
-  Result<Document> doc = build_report(*store, options, loads);
+  Result<Document> doc =
+      build_report(std::make_shared<const EventStore>(std::move(*store)), options, loads);
   if (!doc.ok()) {
     CLM_FUZZ_CHECK(acceptable_failure(doc.status()));
     return std::nullopt;

@@ -52,10 +52,6 @@ struct CacResult {
 // One pass over the customers and one over the spend rows.
 CacResult compute_cac(const Scope& scope);
 
-struct PaybackOptions {
-  double margin = 1.0;  // m: gross-margin fraction applied to revenue, in [0, 1] (default 1.0)
-};
-
 // Payback of one cohort (the customers acquired in one period of the
 // window), over all its customers or those of one channel.
 struct Payback {
@@ -81,10 +77,9 @@ struct PaybackResult {
 
 // Months are calendar months counted from each cohort's calendar start (for
 // day or week cohorts: the same day of the month, clamped to the month's
-// length). Revenue at or after the as-of time is ignored. InvalidArgument
-// for a margin outside [0, 1].
-Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac,
-                                      const PaybackOptions& options = {});
+// length). Revenue at or after the as-of time is ignored; m is scope.margin.
+// InvalidArgument for a margin outside [0, 1].
+Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac);
 
 // The instant k calendar months after `start` in cal.tz: the same local
 // day of the month (clamped to the month's last day) at local midnight.

@@ -18,7 +18,6 @@ namespace clm {
 
 struct ActivationOptions {
   std::int64_t activation_window_days = 7;  // D, in days of 86 400 s (docs/metrics.md default 7)
-  double z = kZ95;                          // z of the Wilson interval: 1.96
 };
 
 struct ActivationCell {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -54,17 +55,19 @@ struct IndexRun {
   std::size_t last;
 };
 
-// Per-customer activity of one store up to an as-of time. Holds a pointer to
-// the store, which must outlive it. Immutable after build(); thread-safe reads.
+// Per-customer activity of one store up to an as-of time. Shares ownership of
+// the store, so moving or copying the model never leaves it dangling.
+// Immutable after build(); thread-safe reads.
 class ActivityModel {
  public:
   ActivityModel() = default;
 
   // One pass over the store: builds every customer's stretches from the events
   // before `as_of`. `acq` gives a(c) (kNever for prospects) and is copied.
-  // InvalidArgument for W < 0 or an empty type name.
-  static Result<ActivityModel> build(const EventStore& store, const Acquisition& acq,
-                                     Timestamp as_of, const ActivityOptions& options = {});
+  // InvalidArgument for a null store, W < 0 or an empty type name.
+  static Result<ActivityModel> build(std::shared_ptr<const EventStore> store,
+                                     const Acquisition& acq, Timestamp as_of,
+                                     const ActivityOptions& options = {});
 
   const EventStore& store() const { return *store_; }
   Timestamp as_of() const { return as_of_; }
@@ -114,7 +117,7 @@ class ActivityModel {
  private:
   bool activity_event_in(CustomerIndex c, Timestamp p0, Timestamp p1) const;
 
-  const EventStore* store_ = nullptr;
+  std::shared_ptr<const EventStore> store_;
   Timestamp as_of_ = 0;
   Timestamp window_seconds_ = 0;
   std::vector<std::uint8_t> activity_;  // per TypeCode

@@ -31,9 +31,9 @@ struct BgNbdFit {
 // Maximum-likelihood fit on the calibration summary (identical rows merged).
 // DataError if there are no customers or no repeat buyers; NotConverged if the
 // optimiser fails.
-Result<BgNbdFit> fit_bgnbd(const RfmSummary& summary, const FitOptions& options = {});
+Result<BgNbdFit> fit_bgnbd(const PurchaseSummary& summary, const FitOptions& options = {});
 // The same on bare rows measured in `unit` (only x, t_x and T are read).
-Result<BgNbdFit> fit_bgnbd(std::span<const RfmRow> rows, TimeUnit unit,
+Result<BgNbdFit> fit_bgnbd(std::span<const PurchaseRow> rows, TimeUnit unit,
                            const FitOptions& options = {});
 
 // Log-likelihood of one customer (t_x and T in the parameters' unit).

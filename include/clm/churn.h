@@ -21,9 +21,7 @@
 
 namespace clm {
 
-struct ChurnOptions {
-  double z = kZ95;  // z of the Wilson intervals: 1.96 (docs/metrics.md)
-};
+struct ChurnOptions {};  // no settings: the intervals use Scope::z
 
 struct ChurnCell {
   std::int64_t start_active = 0;   // |S|: active at p0

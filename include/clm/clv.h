@@ -25,10 +25,6 @@ namespace clm {
 // The common health benchmark of CLV:CAC: a customer should be worth 3× its cost.
 inline constexpr double kClvCacBenchmark = 3.0;
 
-struct ClvOptions {
-  double margin = 1.0;  // m: gross-margin fraction applied to revenue, in [0, 1] (default 1.0)
-};
-
 // Mean historical CLV of one group.
 struct GroupClv {
   std::int64_t customers = 0;  // customers with a(c) < to
@@ -46,8 +42,9 @@ struct HistoricalClv {
   std::vector<GroupClv> groups;  // per group of scope.grouping
 };
 
-// One pass over the store. InvalidArgument for a margin outside [0, 1].
-Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOptions& options = {});
+// One pass over the store; m is scope.margin. InvalidArgument for a margin
+// outside [0, 1].
+Result<HistoricalClv> compute_historical_clv(const Scope& scope);
 
 // Formula CLV of one group.
 struct FormulaClv {
@@ -65,10 +62,10 @@ struct FormulaClv {
 };
 
 // Per group of scope.grouping. `activity` must be built over the same store
-// up to scope.window.to. InvalidArgument for a margin outside [0, 1].
+// up to scope.window.to; m is scope.margin. InvalidArgument for a margin
+// outside [0, 1].
 Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
-                                                    const ActivityModel& activity,
-                                                    const ClvOptions& options = {});
+                                                    const ActivityModel& activity);
 
 // CLV:CAC of one channel.
 struct ChannelClvCac {

@@ -1,5 +1,6 @@
-// clm/clv_summary.h — the per-customer (frequency, recency, T, monetary)
-// summary that the "buy till you die" models are fitted on.
+// clm/clv_summary.h — the per-customer purchase summary (frequency, recency,
+// T, monetary) that the "buy till you die" models are fitted on. Not the RFM
+// segments of clm/rfm.h, which score customers 1–5 over a report scope.
 //
 // A transaction is a calendar day with at least one `purchase` (days cut in
 // the Calendar's zone; same-day purchases are merged into one transaction).
@@ -22,6 +23,11 @@ namespace clm {
 
 // The unit in which recency, T, forecast horizons and the models' rate
 // parameters are measured. A month is 365.25 / 12 = 30.4375 days.
+//
+// Not a PeriodUnit (clm/period.h): a PeriodUnit names calendar periods cut in
+// a time zone (a calendar month has 28 to 31 days, a quarter and a year exist),
+// whereas a TimeUnit is a fixed length of time by which the models' rates are
+// scaled, so a week is always 7 days and a month always 30.4375 days.
 enum class TimeUnit { kDay, kWeek, kMonth };
 
 // Length of one unit in days: 1, 7 or 30.4375.
@@ -43,7 +49,7 @@ struct SummaryOptions {
 };
 
 // One customer of the calibration cohort.
-struct RfmRow {
+struct PurchaseRow {
   CustomerIndex customer = 0;  // index in the EventStore
   std::int32_t x = 0;          // repeat transactions: distinct purchase days − 1
   double t_x = 0;              // recency: last − first purchase day, in units
@@ -52,13 +58,14 @@ struct RfmRow {
   std::int32_t holdout_x = 0;  // purchase days in (calibration end, holdout end]; 0 without holdout
 };
 
-struct RfmSummary {
+struct PurchaseSummary {
   TimeUnit unit = TimeUnit::kWeek;
   std::int64_t calibration_end_day = 0;  // days since 1970-01-01 (local calendar day)
   std::optional<std::int64_t> holdout_end_day;
   double holdout_length = 0;    // (holdout end − calibration end) in units; 0 without holdout
   std::int64_t origin_day = 0;  // earliest first-purchase day of the cohort
-  std::vector<RfmRow> rows;     // customers with a first purchase by the calibration end, by index
+  // Customers with a first purchase by the calibration end, by index.
+  std::vector<PurchaseRow> rows;
   // Day-level counts from origin_day to the last day read (holdout end or
   // calibration end), for tracking plots: first purchases and repeat
   // transactions of the cohort on each day.
@@ -68,6 +75,6 @@ struct RfmSummary {
 
 // Builds the summary. InvalidArgument if holdout_end is not after
 // calibration_end; DataError if no customer purchased by the calibration end.
-Result<RfmSummary> summarize_rfm(const EventStore& store, const SummaryOptions& options);
+Result<PurchaseSummary> summarize_purchases(const EventStore& store, const SummaryOptions& options);
 
 }  // namespace clm

@@ -23,7 +23,6 @@ struct CohortOptions {
   // false (docs/metrics.md default): a customer counts in cell k when active during
   // period C+k. true: when active during C+k or any later period of the window.
   bool active_or_later = false;
-  double z = kZ95;  // z of the Wilson intervals: 1.96
 };
 
 struct CohortCell {

@@ -29,8 +29,10 @@ struct GammaGammaFit {
 
 // Fits on the repeat buyers (x > 0) with their mean repeat value. DataError if
 // there is no repeat buyer or a repeat buyer's mean value is not positive.
-Result<GammaGammaFit> fit_gamma_gamma(const RfmSummary& summary, const FitOptions& options = {});
-Result<GammaGammaFit> fit_gamma_gamma(std::span<const RfmRow> rows, const FitOptions& options = {});
+Result<GammaGammaFit> fit_gamma_gamma(const PurchaseSummary& summary,
+                                      const FitOptions& options = {});
+Result<GammaGammaFit> fit_gamma_gamma(std::span<const PurchaseRow> rows,
+                                      const FitOptions& options = {});
 
 // Log-likelihood of one repeat buyer's mean value m over x > 0 transactions.
 double gamma_gamma_log_likelihood(const GammaGammaParams& p, double x, double m);

@@ -9,6 +9,7 @@
 // as fractions (0.05 = 5 %), money in currency units, counts as numbers.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,7 +118,8 @@ Result<std::vector<GoalReport>> goal_reports(const std::vector<GoalSpec>& goals)
 // Builds the reports of goal_reports() over `store` with `options` (whose
 // grouping and section list each report replaces) and checks the goals
 // against them. Errors as goal_reports(), build_report() and check_goals().
-Result<GoalCheck> check_goals(const EventStore& store, const ReportOptions& options,
+Result<GoalCheck> check_goals(const std::shared_ptr<const EventStore>& store,
+                              const ReportOptions& options,
                               const std::vector<GoalSpec>& goals,
                               const GoalCheckOptions& check_options = {},
                               const std::vector<TableLoad>& loads = {});

@@ -29,8 +29,8 @@ struct ParetoNbdFit {
 };
 
 // Maximum-likelihood fit; errors as fit_bgnbd().
-Result<ParetoNbdFit> fit_pareto_nbd(const RfmSummary& summary, const FitOptions& options = {});
-Result<ParetoNbdFit> fit_pareto_nbd(std::span<const RfmRow> rows, TimeUnit unit,
+Result<ParetoNbdFit> fit_pareto_nbd(const PurchaseSummary& summary, const FitOptions& options = {});
+Result<ParetoNbdFit> fit_pareto_nbd(std::span<const PurchaseRow> rows, TimeUnit unit,
                                     const FitOptions& options = {});
 
 // Log-likelihood of one customer; finite for every valid input.

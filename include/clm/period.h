@@ -18,6 +18,8 @@ namespace clm {
 
 class EventStore;
 
+// A calendar period, cut in the report's time zone. The predictive models
+// measure time in fixed lengths instead (TimeUnit, clm/clv_summary.h).
 enum class PeriodUnit { kDay, kWeek, kMonth, kQuarter, kYear };
 
 // "day", "week", "month", "quarter", "year".

@@ -47,10 +47,10 @@ struct ClvModel {
 // Fits the purchase model and, if some customer is a repeat buyer with
 // positive value, Gamma–Gamma. Errors of the purchase fit are returned; a
 // spend fit that fails leaves `spend` empty and says why in `spend_error`.
-Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
+Result<ClvModel> fit_clv_model(const PurchaseSummary& summary, PurchaseModel kind,
                                const FitOptions& options = {});
 
-struct ClvOptions {
+struct ForecastOptions {
   double margin = 1.0;            // gross-margin fraction m (docs/metrics.md default 1.0)
   int horizon_months = 36;        // CLV horizon H in months (docs/metrics.md default 36)
   double annual_discount = 0.10;  // yearly discount rate (docs/metrics.md default 10 %)
@@ -73,9 +73,9 @@ struct CustomerForecast {
 
 // Forecasts every row of the summary (rows measured in the model's unit:
 // InvalidArgument otherwise, or for a negative margin or horizon).
-Result<std::vector<CustomerForecast>> forecast_customers(const RfmSummary& summary,
+Result<std::vector<CustomerForecast>> forecast_customers(const PurchaseSummary& summary,
                                                          const ClvModel& model,
-                                                         const ClvOptions& options = {});
+                                                         const ForecastOptions& options = {});
 
 // Predicted vs actual holdout transactions.
 struct HoldoutBucket {
@@ -105,7 +105,7 @@ struct Validation {
 // Compares the model's holdout forecasts with the summary's holdout counts.
 // InvalidArgument if the summary has no holdout or another unit.
 // `max_bucket` is the open-ended last frequency bucket (7 → 0..6, 7+).
-Result<Validation> validate_holdout(const RfmSummary& summary, const ClvModel& model,
+Result<Validation> validate_holdout(const PurchaseSummary& summary, const ClvModel& model,
                                     std::int32_t max_bucket = 7);
 
 // JSON text of the model: {"purchase_model": "bgnbd", "unit": "week",

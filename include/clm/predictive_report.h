@@ -13,11 +13,11 @@ namespace clm {
 
 // The forecast options the settings give: margin, horizon and discount rate
 // (forecast_units left unset: one month).
-ClvOptions forecast_options(const Settings& settings);
+ForecastOptions forecast_options(const Settings& settings);
 
 // Title "clm predictive CLV" and meta: model, unit, calibration (and
 // holdout) end, customers of `summary`. No section.
-Document predictive_clv_report(const ClvModel& model, const RfmSummary& summary);
+Document predictive_clv_report(const ClvModel& model, const PurchaseSummary& summary);
 
 // "clv_params": each fitted parameter with its standard error, and notes on
 // the fit quality (or why spend was not fitted).
@@ -28,7 +28,7 @@ Section clv_params_section(const ClvModel& model);
 // states the forecast, margin, horizon and discount of `options`.
 Section clv_customers_section(const EventStore& store,
                               const std::vector<CustomerForecast>& forecasts,
-                              const ClvOptions& options, TimeUnit unit);
+                              const ForecastOptions& options, TimeUnit unit);
 
 // "clv_holdout" (holdout transactions by calibration frequency) and
 // "clv_tracking" (cumulative repeat transactions per unit).

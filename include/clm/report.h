@@ -1,6 +1,7 @@
 // clm/report.h — the whole default report: every section over one Scope.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,9 @@ namespace clm {
 
 // Settings of a report. Each metric area keeps its own options struct (with
 // the docs/metrics.md defaults) in its header; the report holds one of each.
+// The settings every area shares (z, margin) are in `scope`.
 struct ReportOptions {
-  ScopeOptions scope;                 // window, period, calendar, grouping
+  ScopeOptions scope;                 // window, period, calendar, grouping, z, margin
   std::vector<std::string> sections;  // section ids to print; empty = all
   // Per-area options are added here as areas land, e.g. `SurveyOptions surveys;`.
   SurveyOptions surveys;         // NPS, CSAT, CES (surveys.h)
@@ -41,8 +43,6 @@ struct ReportOptions {
   ActivationOptions activation;  // activation (activation.h)
   RfmOptions rfm;                // RFM (rfm.h)
   RevenueOptions revenue;        // revenue, ARPU, repeat purchases, NRR/GRR (revenue.h)
-  PaybackOptions payback;        // CAC payback: margin m (acquisition_cost.h)
-  ClvOptions clv;                // historical and formula CLV: margin m (clv.h)
   unsigned threads = 0;  // sections computed at once; 0 = all cores. Output never depends on it
 };
 
@@ -58,7 +58,7 @@ std::string report_section_of(std::string_view section_id);
 
 // Computes every selected section. `loads` (what ingest did) feeds the
 // data-quality section. InvalidArgument for an unknown section id or a bad scope.
-Result<Document> build_report(const EventStore& store, const ReportOptions& options,
+Result<Document> build_report(std::shared_ptr<const EventStore> store, const ReportOptions& options,
                               const std::vector<TableLoad>& loads = {});
 
 }  // namespace clm

@@ -21,9 +21,7 @@
 
 namespace clm {
 
-struct RevenueOptions {
-  double z = kZ95;  // z of the repeat-purchase Wilson interval: 1.96 (docs/metrics.md)
-};
+struct RevenueOptions {};  // no settings: the intervals use Scope::z
 
 // Exact sums and counts of one (group, period) cell or of a group's window.
 struct RevenueCell {

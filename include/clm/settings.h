@@ -4,7 +4,7 @@
 //
 // One table of fields (setting_fields()) drives reading (with a did-you-mean
 // on unknown keys), validation, writing and the options each field fills. The
-// defaults are the option structs' own (ActivityOptions, ClvOptions, ...):
+// defaults are the option structs' own (ScopeOptions, ActivityOptions, ForecastOptions, ...):
 // Settings{} holds them, so a default is stated once, where it is used.
 #pragma once
 

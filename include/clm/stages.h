@@ -31,7 +31,6 @@ struct StageOptions {
   std::optional<Timestamp> at;         // t of the stage counts; default the as-of time
   std::optional<Timestamp> flow_from;  // start of the flow matrix; default the window start
   std::optional<Timestamp> flow_to;    // end of the flow matrix; default the as-of time
-  double z = kZ95;                     // z of the funnel's Wilson intervals
 };
 
 // The facts that decide a customer's stage at t.

@@ -1,8 +1,8 @@
 // clm/status.h — the library's one error channel.
 //
 // Every fallible library call (I/O, parsing, validation) returns a Status or a
-// Result<T>. Nothing in the library throws for bad input; the CLI maps the
-// Code to an exit status (see exit_code()).
+// Result<T>. Nothing in the library throws for bad input; a program maps the
+// Code to what it reports (the clm tool to its exit statuses, docs/input.md).
 #pragma once
 
 #include <string>
@@ -15,12 +15,12 @@ class Status {
  public:
   enum class Code {
     kOk = 0,
-    kInvalidArgument,  // a bad option or setting (exit 2)
-    kDataError,        // bad input data (exit 65, EX_DATAERR)
-    kNoInput,          // an input cannot be opened (exit 66, EX_NOINPUT)
-    kIoError,          // a write failed (exit 74, EX_IOERR)
-    kNotConverged,     // a model fit did not converge (exit 65)
-    kInternal,         // a bug in clm (exit 70, EX_SOFTWARE)
+    kInvalidArgument,  // a bad option or setting
+    kDataError,        // bad input data
+    kNoInput,          // an input cannot be opened
+    kIoError,          // a write failed
+    kNotConverged,     // a model fit did not converge
+    kInternal,         // a bug in clm
   };
 
   Status() = default;  // OK
@@ -36,8 +36,6 @@ class Status {
   Code code() const { return code_; }
   // Human-readable reason; empty for OK.
   const std::string& message() const { return message_; }
-  // The process exit status the CLI uses for this status (0 for OK).
-  int exit_code() const;
 
  private:
   Status(Code code, std::string msg) : code_(code), message_(std::move(msg)) {}

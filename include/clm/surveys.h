@@ -23,7 +23,6 @@ struct SurveyOptions {
   // customer's latest answer of each survey type within the cell counts (the
   // latest in the window for window rows, the latest in the period for period rows).
   bool latest_only = false;
-  double z = kZ95;  // z of the 95 % intervals: 1.96 (docs/metrics.md)
 };
 
 // --- NPS ------------------------------------------------------------------

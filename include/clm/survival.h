@@ -22,7 +22,6 @@ namespace clm {
 struct SurvivalOptions {
   // Times (days) at which S(t) is reported: 30, 90, 180 and 365 (docs/metrics.md).
   std::vector<double> at_days = {30, 90, 180, 365};
-  double z = kZ95;  // z of the 95 % Greenwood log-log intervals: 1.96
 };
 
 // One step of the curve: the state just after `days`.
@@ -64,8 +63,10 @@ struct Lifetime {
   bool death = false;
 };
 
-// The Kaplan–Meier curve of arbitrary observations (sorted internally).
-SurvivalCurve kaplan_meier(std::vector<Lifetime> lifetimes, const SurvivalOptions& options = {});
+// The Kaplan–Meier curve of arbitrary observations (sorted internally), with
+// intervals of the given z.
+SurvivalCurve kaplan_meier(std::vector<Lifetime> lifetimes, const SurvivalOptions& options = {},
+                           double z = kZ95);
 
 // `model` must be built over scope.store with scope.acquisition and as-of scope.window.to.
 SurvivalResult compute_survival(const Scope& scope, const ActivityModel& model,

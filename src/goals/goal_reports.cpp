@@ -52,7 +52,8 @@ Result<std::vector<GoalReport>> goal_reports(const std::vector<GoalSpec>& goals)
   return out;
 }
 
-Result<GoalCheck> check_goals(const EventStore& store, const ReportOptions& options,
+Result<GoalCheck> check_goals(const std::shared_ptr<const EventStore>& store,
+                              const ReportOptions& options,
                               const std::vector<GoalSpec>& goals,
                               const GoalCheckOptions& check_options,
                               const std::vector<TableLoad>& loads) {

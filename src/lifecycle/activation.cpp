@@ -57,8 +57,8 @@ Result<ActivationResult> compute_activation(const Scope& scope, const Activation
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
     ActivationGroup out;
     out.label = scope.grouping.labels[g];
-    out.window = finish(acc.window(g), options.z);
-    for (std::size_t p = 0; p < n; ++p) out.periods.push_back(finish(acc.at(g, p), options.z));
+    out.window = finish(acc.window(g), scope.z);
+    for (std::size_t p = 0; p < n; ++p) out.periods.push_back(finish(acc.at(g, p), scope.z));
     result.groups.push_back(std::move(out));
   }
   return result;

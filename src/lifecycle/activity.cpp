@@ -34,8 +34,11 @@ void append_run(std::vector<IndexRun>& out, std::size_t from, std::size_t first,
 
 }  // namespace
 
-Result<ActivityModel> ActivityModel::build(const EventStore& store, const Acquisition& acq,
-                                           Timestamp as_of, const ActivityOptions& options) {
+Result<ActivityModel> ActivityModel::build(std::shared_ptr<const EventStore> shared,
+                                           const Acquisition& acq, Timestamp as_of,
+                                           const ActivityOptions& options) {
+  if (shared == nullptr) return Status::InvalidArgument("activity model: no store");
+  const EventStore& store = *shared;
   if (options.inactivity_window_days < 0) {
     return Status::InvalidArgument("inactivity window W must be >= 0 days");
   }
@@ -43,7 +46,7 @@ Result<ActivityModel> ActivityModel::build(const EventStore& store, const Acquis
     return Status::InvalidArgument("inactivity window W must be at most 1000000 days");
   }
   ActivityModel m;
-  m.store_ = &store;
+  m.store_ = std::move(shared);
   m.as_of_ = as_of;
   m.window_seconds_ = options.inactivity_window_days * kSecondsPerDay;
   m.activity_.assign(kFirstCustomType + store.custom_type_count(), 0);

@@ -30,7 +30,7 @@ void finish(ChurnCell& cell, double z) {
 }  // namespace
 
 ChurnResult compute_churn(const Scope& scope, const ActivityModel& model,
-                          const ChurnOptions& options) {
+                          const ChurnOptions& /*options*/) {
   const std::size_t n = scope.periods.size();
   const auto ni = static_cast<std::int64_t>(n);
   std::vector<Timestamp> instants;
@@ -82,7 +82,7 @@ ChurnResult compute_churn(const Scope& scope, const ActivityModel& model,
       cell.churned = d.churned[p];
       cell.new_customers = d.fresh[p];
       cell.reactivated = d.reactivated[p];
-      finish(cell, options.z);
+      finish(cell, scope.z);
       out.window.start_active += s;
       out.window.end_active += e;
       out.window.retained += kept;
@@ -90,7 +90,7 @@ ChurnResult compute_churn(const Scope& scope, const ActivityModel& model,
       out.window.new_customers += cell.new_customers;
       out.window.reactivated += cell.reactivated;
     }
-    finish(out.window, options.z);
+    finish(out.window, scope.z);
   }
   return result;
 }

@@ -87,7 +87,7 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
         cell.offset = k;
         cell.partial = scope.periods[c + k].partial;
         cell.active = running;
-        cell.retention = make_proportion(running, a.size, options.z);
+        cell.retention = make_proportion(running, a.size, scope.z);
         cell.revenue = a.revenue[k];
         if (a.revenue[0] > 0) {
           cell.revenue_retention = money_to_double(a.revenue[k]) / money_to_double(a.revenue[0]);
@@ -107,7 +107,7 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
       CohortCell& avg = table.average.cells[k];
       avg.offset = k;
       avg.active = avg_active[k];
-      avg.retention = make_proportion(avg_active[k], avg_size[k], options.z);
+      avg.retention = make_proportion(avg_active[k], avg_size[k], scope.z);
       if (rr_size[k] > 0) avg.revenue_retention = rr_weighted[k] / static_cast<double>(rr_size[k]);
     }
     table.average.size = avg_size.empty() ? 0 : avg_size[0];

@@ -131,7 +131,7 @@ StageResult compute_stages(const Scope& scope, const ActivityModel& model,
       FunnelStep step;
       step.stage = static_cast<Stage>(s);
       step.count = funnel[g][s];
-      if (s > 0) step.rate = make_proportion(funnel[g][s], funnel[g][s - 1], options.z);
+      if (s > 0) step.rate = make_proportion(funnel[g][s], funnel[g][s - 1], scope.z);
       out.funnel.push_back(step);
     }
   }

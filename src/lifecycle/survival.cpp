@@ -18,7 +18,8 @@ std::optional<Interval> loglog_interval(double s, double greenwood, double z) {
 
 }  // namespace
 
-SurvivalCurve kaplan_meier(std::vector<Lifetime> lifetimes, const SurvivalOptions& options) {
+SurvivalCurve kaplan_meier(std::vector<Lifetime> lifetimes, const SurvivalOptions& options,
+                           double z) {
   // Deaths before censorings at equal times.
   std::sort(lifetimes.begin(), lifetimes.end(), [](const Lifetime& a, const Lifetime& b) {
     return a.seconds < b.seconds || (a.seconds == b.seconds && a.death && !b.death);
@@ -45,7 +46,7 @@ SurvivalCurve kaplan_meier(std::vector<Lifetime> lifetimes, const SurvivalOption
                     (static_cast<double>(at_risk) * static_cast<double>(at_risk - pt.deaths));
     }
     pt.survival = s;
-    pt.ci = loglog_interval(s, greenwood, options.z);
+    pt.ci = loglog_interval(s, greenwood, z);
     if (!out.median_days && s <= 0.5) out.median_days = pt.days;
     at_risk -= pt.deaths + pt.censored;
     out.deaths += pt.deaths;
@@ -85,7 +86,7 @@ SurvivalResult compute_survival(const Scope& scope, const ActivityModel& model,
   }
   SurvivalResult result;
   for (std::size_t g = 0; g < per_group.size(); ++g) {
-    result.groups.push_back(kaplan_meier(std::move(per_group[g]), options));
+    result.groups.push_back(kaplan_meier(std::move(per_group[g]), options, scope.z));
     result.groups.back().group = scope.grouping.labels[g];
   }
   return result;

@@ -133,14 +133,15 @@ std::optional<double> expected_given_alive(const BgNbdParams& p, double x, doubl
 
 }  // namespace
 
-Result<BgNbdFit> fit_bgnbd(const RfmSummary& summary, const FitOptions& options) {
+Result<BgNbdFit> fit_bgnbd(const PurchaseSummary& summary, const FitOptions& options) {
   return fit_bgnbd(summary.rows, summary.unit, options);
 }
 
-Result<BgNbdFit> fit_bgnbd(std::span<const RfmRow> rows, TimeUnit unit, const FitOptions& options) {
+Result<BgNbdFit> fit_bgnbd(std::span<const PurchaseRow> rows, TimeUnit unit,
+                           const FitOptions& options) {
   if (rows.empty()) return Status::DataError("BG/NBD: no customers to fit");
   double sum_x = 0, sum_T = 0;
-  for (const RfmRow& r : rows) {
+  for (const PurchaseRow& r : rows) {
     if (r.x < 0 || !(r.t_x >= 0) || !(r.T >= r.t_x)) {
       return Status::DataError("BG/NBD: each customer needs x >= 0 and 0 <= t_x <= T");
     }

@@ -46,8 +46,9 @@ std::optional<TimeUnit> parse_time_unit(std::string_view name) {
   return std::nullopt;
 }
 
-Result<RfmSummary> summarize_rfm(const EventStore& store, const SummaryOptions& options) {
-  RfmSummary out;
+Result<PurchaseSummary> summarize_purchases(const EventStore& store,
+                                            const SummaryOptions& options) {
+  PurchaseSummary out;
   out.unit = options.unit;
   out.calibration_end_day = days_from_civil(options.calibration_end);
   std::int64_t last_day = out.calibration_end_day;
@@ -106,7 +107,7 @@ Result<RfmSummary> summarize_rfm(const EventStore& store, const SummaryOptions& 
       if (day <= out.calibration_end_day && day != first_day) repeat_value += amounts[e];
     }
     if (!any) continue;
-    RfmRow row;
+    PurchaseRow row;
     row.customer = c;
     row.x = days_in_cal - 1;
     row.t_x = static_cast<double>(last_cal_day - first_day) * per_unit;

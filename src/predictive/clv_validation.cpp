@@ -10,7 +10,7 @@
 
 namespace clm {
 
-Result<Validation> validate_holdout(const RfmSummary& summary, const ClvModel& model,
+Result<Validation> validate_holdout(const PurchaseSummary& summary, const ClvModel& model,
                                     std::int32_t max_bucket) {
   if (!summary.holdout_end_day) {
     return Status::InvalidArgument("validation needs a holdout period (a holdout end date)");
@@ -28,11 +28,11 @@ Result<Validation> validate_holdout(const RfmSummary& summary, const ClvModel& m
   }
   v.by_frequency.back().open_ended = true;
 
-  ClvOptions o;
+  ForecastOptions o;
   o.horizon_months = 0;
   o.forecast_units = summary.holdout_length;
   detail::ForecastCache cache(model, o);
-  for (const RfmRow& r : summary.rows) {
+  for (const PurchaseRow& r : summary.rows) {
     const detail::AliveCurve& c = cache.curve(r.x, r.T);
     if (!c.forecast) {
       return Status::NotConverged("the holdout forecast cannot be evaluated for x = " +

@@ -13,7 +13,7 @@ std::size_t ForecastCache::KeyHash::operator()(const Key& k) const {
   return std::hash<std::uint64_t>()(bits * 0x9E3779B97F4A7C15ull ^ static_cast<std::uint64_t>(k.x));
 }
 
-ForecastCache::ForecastCache(const ClvModel& model, const ClvOptions& options)
+ForecastCache::ForecastCache(const ClvModel& model, const ForecastOptions& options)
     : model_(model),
       month_units_(unit_days(TimeUnit::kMonth) / unit_days(model.unit())),
       horizon_(options.horizon_months),
@@ -49,9 +49,9 @@ const AliveCurve& ForecastCache::curve(std::int32_t x, double T) {
   return curves_.emplace(key, compute(x, T)).first->second;
 }
 
-void ForecastCache::prefill(std::span<const RfmRow> rows, unsigned threads) {
+void ForecastCache::prefill(std::span<const PurchaseRow> rows, unsigned threads) {
   std::vector<Key> missing;
-  for (const RfmRow& r : rows) {
+  for (const PurchaseRow& r : rows) {
     const Key key{r.x, r.T};
     if (curves_.try_emplace(key).second) missing.push_back(key);
   }

@@ -25,12 +25,12 @@ struct AliveCurve {
 
 class ForecastCache {
  public:
-  ForecastCache(const ClvModel& model, const ClvOptions& options);
+  ForecastCache(const ClvModel& model, const ForecastOptions& options);
 
   const AliveCurve& curve(std::int32_t x, double T);
   // Computes the curves of every distinct (x, T) of `rows`, on up to
   // `threads` threads, so that lookup() can then be called concurrently.
-  void prefill(std::span<const RfmRow> rows, unsigned threads);
+  void prefill(std::span<const PurchaseRow> rows, unsigned threads);
   // The curve of a prefilled (x, T).
   const AliveCurve& lookup(std::int32_t x, double T) const { return curves_.at(Key{x, T}); }
   double p_alive(double x, double t_x, double T) const;

@@ -64,13 +64,14 @@ double neg_ll(const std::vector<detail::SpendGroup>& groups, const std::vector<d
 
 }  // namespace
 
-Result<GammaGammaFit> fit_gamma_gamma(const RfmSummary& summary, const FitOptions& options) {
+Result<GammaGammaFit> fit_gamma_gamma(const PurchaseSummary& summary, const FitOptions& options) {
   return fit_gamma_gamma(summary.rows, options);
 }
 
-Result<GammaGammaFit> fit_gamma_gamma(std::span<const RfmRow> rows, const FitOptions& options) {
+Result<GammaGammaFit> fit_gamma_gamma(std::span<const PurchaseRow> rows,
+                                      const FitOptions& options) {
   double n = 0, sum_m = 0;
-  for (const RfmRow& r : rows) {
+  for (const PurchaseRow& r : rows) {
     if (r.x <= 0) continue;
     if (!(r.monetary > 0) || !std::isfinite(r.monetary)) {
       return Status::DataError("Gamma-Gamma: every repeat buyer needs a positive mean value");

@@ -144,15 +144,15 @@ double survival_integral(double s, double beta_T, double t) {
 
 }  // namespace
 
-Result<ParetoNbdFit> fit_pareto_nbd(const RfmSummary& summary, const FitOptions& options) {
+Result<ParetoNbdFit> fit_pareto_nbd(const PurchaseSummary& summary, const FitOptions& options) {
   return fit_pareto_nbd(summary.rows, summary.unit, options);
 }
 
-Result<ParetoNbdFit> fit_pareto_nbd(std::span<const RfmRow> rows, TimeUnit unit,
+Result<ParetoNbdFit> fit_pareto_nbd(std::span<const PurchaseRow> rows, TimeUnit unit,
                                     const FitOptions& options) {
   if (rows.empty()) return Status::DataError("Pareto/NBD: no customers to fit");
   double sum_x = 0, sum_T = 0;
-  for (const RfmRow& r : rows) {
+  for (const PurchaseRow& r : rows) {
     if (r.x < 0 || !(r.t_x >= 0) || !(r.T >= r.t_x)) {
       return Status::DataError("Pareto/NBD: each customer needs x >= 0 and 0 <= t_x <= T");
     }

@@ -27,7 +27,7 @@ TimeUnit ClvModel::unit() const {
   return std::visit([](const auto& p) { return p.unit; }, purchases);
 }
 
-Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
+Result<ClvModel> fit_clv_model(const PurchaseSummary& summary, PurchaseModel kind,
                                const FitOptions& options) {
   // The spend fit is independent of the purchase fit: run it alongside.
   std::optional<Result<GammaGammaFit>> spend;
@@ -62,9 +62,9 @@ Result<ClvModel> fit_clv_model(const RfmSummary& summary, PurchaseModel kind,
   return model;
 }
 
-Result<std::vector<CustomerForecast>> forecast_customers(const RfmSummary& summary,
+Result<std::vector<CustomerForecast>> forecast_customers(const PurchaseSummary& summary,
                                                          const ClvModel& model,
-                                                         const ClvOptions& options) {
+                                                         const ForecastOptions& options) {
   if (summary.unit != model.unit()) {
     return Status::InvalidArgument(
         "the summary's time unit (" + std::string(time_unit_name(summary.unit)) +
@@ -84,7 +84,7 @@ Result<std::vector<CustomerForecast>> forecast_customers(const RfmSummary& summa
   std::vector<CustomerForecast> out(summary.rows.size());
   auto work = [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      const RfmRow& r = summary.rows[i];
+      const PurchaseRow& r = summary.rows[i];
       CustomerForecast& f = out[i];
       f.customer = r.customer;
       f.x = r.x;

@@ -5,10 +5,10 @@
 
 namespace clm::detail {
 
-RfmGroups group_by_rft(std::span<const RfmRow> rows) {
+RfmGroups group_by_rft(std::span<const PurchaseRow> rows) {
   std::vector<RfmGroup> keys;
   keys.reserve(rows.size());
-  for (const RfmRow& r : rows) keys.push_back({static_cast<double>(r.x), r.t_x, r.T, 1.0});
+  for (const PurchaseRow& r : rows) keys.push_back({static_cast<double>(r.x), r.t_x, r.T, 1.0});
   std::sort(keys.begin(), keys.end(), [](const RfmGroup& l, const RfmGroup& r) {
     return std::tie(l.x, l.T, l.t_x) < std::tie(r.x, r.T, r.t_x);
   });
@@ -36,9 +36,9 @@ RfmGroups group_by_rft(std::span<const RfmRow> rows) {
   return out;
 }
 
-std::vector<SpendGroup> group_spend(std::span<const RfmRow> rows) {
+std::vector<SpendGroup> group_spend(std::span<const PurchaseRow> rows) {
   std::vector<SpendGroup> keys;
-  for (const RfmRow& r : rows) {
+  for (const PurchaseRow& r : rows) {
     if (r.x > 0) keys.push_back({static_cast<double>(r.x), r.monetary, 1.0});
   }
   std::sort(keys.begin(), keys.end(), [](const SpendGroup& l, const SpendGroup& r) {

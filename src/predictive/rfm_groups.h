@@ -30,7 +30,7 @@ struct RfmGroups {
 
 // Distinct (x, t_x, T), sorted by x then T then t_x (runs of equal x let the
 // models compute their x-only terms once per run).
-RfmGroups group_by_rft(std::span<const RfmRow> rows);
+RfmGroups group_by_rft(std::span<const PurchaseRow> rows);
 
 struct SpendGroup {
   double x = 0;
@@ -39,6 +39,6 @@ struct SpendGroup {
 };
 
 // Distinct (x, monetary) of the repeat buyers (x > 0), sorted by x then m.
-std::vector<SpendGroup> group_spend(std::span<const RfmRow> rows);
+std::vector<SpendGroup> group_spend(std::span<const PurchaseRow> rows);
 
 }  // namespace clm::detail

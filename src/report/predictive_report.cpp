@@ -17,15 +17,15 @@ Value num(std::optional<double> v) {
 
 }  // namespace
 
-ClvOptions forecast_options(const Settings& settings) {
-  ClvOptions o;
+ForecastOptions forecast_options(const Settings& settings) {
+  ForecastOptions o;
   o.margin = settings.margin;
   o.horizon_months = static_cast<int>(settings.horizon_months);
   o.annual_discount = settings.discount_rate;
   return o;
 }
 
-Document predictive_clv_report(const ClvModel& model, const RfmSummary& summary) {
+Document predictive_clv_report(const ClvModel& model, const PurchaseSummary& summary) {
   Document doc;
   doc.title = "clm predictive CLV";
   doc.meta.push_back({"model", std::string(purchase_model_name(model.kind())) +
@@ -95,7 +95,7 @@ Section clv_params_section(const ClvModel& m) {
 }
 
 Section clv_customers_section(const EventStore& store, const std::vector<CustomerForecast>& f,
-                              const ClvOptions& o, TimeUnit unit) {
+                              const ForecastOptions& o, TimeUnit unit) {
   Section s;
   s.id = "clv_customers";
   s.title = "Predictive CLV per customer";

@@ -68,8 +68,10 @@ std::vector<std::string> report_section_ids() {
   return ids;
 }
 
-Result<Document> build_report(const EventStore& store, const ReportOptions& options,
-                              const std::vector<TableLoad>& loads) {
+Result<Document> build_report(std::shared_ptr<const EventStore> shared,
+                              const ReportOptions& options, const std::vector<TableLoad>& loads) {
+  if (shared == nullptr) return Status::InvalidArgument("build_report: no store");
+  const EventStore& store = *shared;
   const std::vector<std::string> known = report_section_ids();
   for (const std::string& id : options.sections) {
     if (std::find(known.begin(), known.end(), id) == known.end()) {
@@ -78,7 +80,7 @@ Result<Document> build_report(const EventStore& store, const ReportOptions& opti
       return Status::InvalidArgument("unknown section '" + id + "' (valid: " + list + ")");
     }
   }
-  auto scope = make_scope(store, options.scope);
+  auto scope = make_scope(std::move(shared), options.scope);
   if (!scope.ok()) return scope.status();
 
   Document doc;

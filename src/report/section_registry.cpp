@@ -10,7 +10,7 @@ namespace detail {
 
 const Result<ActivityModel>& ReportContext::activity() {
   std::call_once(activity_once_, [this] {
-    activity_.emplace(ActivityModel::build(*scope_.store, scope_.acquisition, scope_.window.to,
+    activity_.emplace(ActivityModel::build(scope_.store, scope_.acquisition, scope_.window.to,
                                            options_.activity));
   });
   return *activity_;
@@ -28,7 +28,7 @@ const CacResult& ReportContext::cac() {
 }
 
 const Result<HistoricalClv>& ReportContext::historical_clv() {
-  std::call_once(clv_once_, [this] { clv_.emplace(compute_historical_clv(scope_, options_.clv)); });
+  std::call_once(clv_once_, [this] { clv_.emplace(compute_historical_clv(scope_)); });
   return *clv_;
 }
 

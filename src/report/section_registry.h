@@ -46,7 +46,7 @@ class ReportContext {
   const SurveyBreakdown& surveys();
   // compute_cac.
   const CacResult& cac();
-  // compute_historical_clv with options.clv.
+  // compute_historical_clv.
   const Result<HistoricalClv>& historical_clv();
 
   // Computes the inputs named by `needs` (a SharedInput mask) now.

@@ -164,7 +164,7 @@ Status build_nps_sections(const Scope& scope, const ReportOptions& options, Repo
   for_each_cell(
       scope, b.nps,
       [&](const std::string& group, std::string period, bool partial, const NpsAccumulator& acc) {
-        const NpsResult r = nps_result(acc, o.z);
+        const NpsResult r = nps_result(acc, scope.z);
         s.rows.push_back({group, std::move(period), partial, r.n, r.promoters, r.passives,
                           r.detractors, number(r.nps), number(r.margin_of_error)});
       });
@@ -185,7 +185,7 @@ Status build_csat_sections(const Scope& scope, const ReportOptions& options, Rep
   for_each_cell(
       scope, b.csat,
       [&](const std::string& group, std::string period, bool partial, const CsatAccumulator& acc) {
-        const CsatResult r = csat_result(acc, o.z);
+        const CsatResult r = csat_result(acc, scope.z);
         Value low, high;
         if (r.top2.ci) {
           low = 100.0 * r.top2.ci->low;
@@ -211,7 +211,7 @@ Status build_ces_sections(const Scope& scope, const ReportOptions& options, Repo
   for_each_cell(
       scope, b.ces,
       [&](const std::string& group, std::string period, bool partial, const CesAccumulator& acc) {
-        const CesResult r = ces_result(acc, o.z);
+        const CesResult r = ces_result(acc, scope.z);
         Value low, high, easy_low, easy_high;
         if (r.ci) {
           low = r.ci->low;

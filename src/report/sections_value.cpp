@@ -226,7 +226,7 @@ Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
   if (!cells.ok()) return cells.status();
   Section s = make_section(revenue_schema());
   auto row = [&](const std::string& group, std::string period, bool partial, const RevenueCell& c) {
-    const RevenueResult r = revenue_result(c, options.revenue.z);
+    const RevenueResult r = revenue_result(c, scope.z);
     Value low, high;
     if (r.repeat_purchase.ci) {
       low = r.repeat_purchase.ci->low;
@@ -311,10 +311,10 @@ Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
   return Status::Ok();
 }
 
-Status build_payback_sections(const Scope& scope, const ReportOptions& options,
+Status build_payback_sections(const Scope& scope, const ReportOptions& /*options*/,
                               ReportContext& context, std::vector<Section>& out) {
   const CacResult& cac = context.cac();
-  auto payback = compute_payback(scope, cac, options.payback);
+  auto payback = compute_payback(scope, cac);
   if (!payback.ok()) return payback.status();
   Section s = make_section(payback_schema());
   for (const Payback& p : payback->rows) {
@@ -326,18 +326,18 @@ Status build_payback_sections(const Scope& scope, const ReportOptions& options,
   s.notes.push_back(
       "Payback = smallest k ≥ 1 with m × net revenue of the cohort's customers in its first k "
       "calendar months ≥ the spend of its period; null while not paid back or with no spend. " +
-      margin_note(options.payback.margin));
+      margin_note(scope.margin));
   out.push_back(std::move(s));
   return Status::Ok();
 }
 
-Status build_clv_sections(const Scope& scope, const ReportOptions& options, ReportContext& context,
-                          std::vector<Section>& out) {
+Status build_clv_sections(const Scope& scope, const ReportOptions& /*options*/,
+                          ReportContext& context, std::vector<Section>& out) {
   const Result<HistoricalClv>& historical = context.historical_clv();
   if (!historical.ok()) return historical.status();
   const Result<ActivityModel>& activity = context.activity();
   if (!activity.ok()) return activity.status();
-  auto formula = compute_formula_clv(scope, *activity, options.clv);
+  auto formula = compute_formula_clv(scope, *activity);
   if (!formula.ok()) return formula.status();
   Section s = make_section(clv_schema());
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
@@ -351,12 +351,12 @@ Status build_clv_sections(const Scope& scope, const ReportOptions& options, Repo
       "Historical CLV = m × net revenue from acquisition to the as-of time, over customers "
       "acquired before it. Formula CLV = m × mean monthly ARPU / pooled monthly churn over the "
       "calendar months entirely inside the window; null when churn is 0. " +
-      margin_note(options.clv.margin));
+      margin_note(scope.margin));
   out.push_back(std::move(s));
   return Status::Ok();
 }
 
-Status build_clv_cac_sections(const Scope& scope, const ReportOptions& options,
+Status build_clv_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
                               ReportContext& context, std::vector<Section>& out) {
   const Result<HistoricalClv>& historical = context.historical_clv();
   if (!historical.ok()) return historical.status();
@@ -373,7 +373,7 @@ Status build_clv_cac_sections(const Scope& scope, const ReportOptions& options,
   s.notes.push_back(
       "CLV:CAC = mean historical CLV of the channel's new customers in the window / its CAC over "
       "the window (null when CAC is 0 or null); the common benchmark is 3:1. " +
-      margin_note(options.clv.margin));
+      margin_note(scope.margin));
   out.push_back(std::move(s));
   return Status::Ok();
 }

@@ -121,7 +121,7 @@ const std::vector<Field>& fields() {
          if (s.margin >= 0 && s.margin <= 1) return Status::Ok();
          return bad("margin", "must be in [0, 1], got " + std::to_string(s.margin));
        },
-       [](const Settings& s, ReportOptions& o) { o.payback.margin = o.clv.margin = s.margin; }},
+       [](const Settings& s, ReportOptions& o) { o.scope.margin = s.margin; }},
       {{"inactivity_days", "--inactivity-days"},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "inactivity_days", v, s.inactivity_days);

@@ -6,6 +6,7 @@
 #include "clm/email.h"
 #include "clm/period.h"
 #include "clm/predictive_clv.h"
+#include "clm/scope.h"
 #include "clm/settings.h"
 #include "clm/stages.h"
 #include "clm/surveys.h"
@@ -25,7 +26,7 @@ std::string default_week_start() {
 }
 // One margin for CLV, CAC payback and predictive CLV; all three default alike.
 double default_margin() {
-  return clm::ClvOptions{}.margin;
+  return ScopeOptions{}.margin;
 }
 std::int64_t default_inactivity_days() {
   return ActivityOptions{}.inactivity_window_days;
@@ -57,10 +58,10 @@ bool default_cohort_active_or_later() {
   return CohortOptions{}.active_or_later;
 }
 double default_discount_rate() {
-  return clm::ClvOptions{}.annual_discount;
+  return ForecastOptions{}.annual_discount;
 }
 std::int64_t default_horizon_months() {
-  return clm::ClvOptions{}.horizon_months;
+  return ForecastOptions{}.horizon_months;
 }
 
 }  // namespace clm::detail

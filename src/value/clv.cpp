@@ -25,8 +25,8 @@ Status check_margin(double m) {
 
 }  // namespace
 
-Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOptions& options) {
-  if (Status s = check_margin(options.margin); !s.ok()) return s;
+Result<HistoricalClv> compute_historical_clv(const Scope& scope) {
+  if (Status s = check_margin(scope.margin); !s.ok()) return s;
   const EventStore& store = *scope.store;
   const std::size_t n = store.customer_count();
   const Timestamp to = scope.window.to;
@@ -52,7 +52,7 @@ Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOption
     }
     h.covered[c] = 1;
     h.net_revenue[c] = net;
-    h.clv[c] = scale_money(net, options.margin);
+    h.clv[c] = scale_money(net, scope.margin);
     GroupClv& g = h.groups[scope.grouping.group_of[c]];
     ++g.customers;
     g.total += h.clv[c];
@@ -62,9 +62,8 @@ Result<HistoricalClv> compute_historical_clv(const Scope& scope, const ClvOption
 }
 
 Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
-                                                    const ActivityModel& activity,
-                                                    const ClvOptions& options) {
-  if (Status s = check_margin(options.margin); !s.ok()) return s;
+                                                    const ActivityModel& activity) {
+  if (Status s = check_margin(scope.margin); !s.ok()) return s;
   const EventStore& store = *scope.store;
   if (&activity.store() != &store || activity.as_of() != scope.window.to) {
     return Status::InvalidArgument(
@@ -131,7 +130,7 @@ Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
     const double mean_arpu = arpu_sum / f.arpu_months;
     f.mean_arpu = static_cast<Money>(std::llround(mean_arpu));
     if (f.churn.rate && *f.churn.rate > 0) {
-      f.clv = static_cast<Money>(std::llround(options.margin * mean_arpu / *f.churn.rate));
+      f.clv = static_cast<Money>(std::llround(scope.margin * mean_arpu / *f.churn.rate));
     }
   }
   return result;

@@ -56,9 +56,8 @@ Timestamp add_calendar_months(Timestamp start, int k, const Calendar& cal) {
   return cal.tz.from_local(new_day * kSecondsPerDay + second_of_day);
 }
 
-Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac,
-                                      const PaybackOptions& options) {
-  if (Status s = check_margin(options.margin); !s.ok()) return s;
+Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac) {
+  if (Status s = check_margin(scope.margin); !s.ok()) return s;
   const EventStore& store = *scope.store;
   const Timestamp to = scope.window.to;
   const std::size_t nc = cac.channels.size();
@@ -105,7 +104,7 @@ Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac,
     }
   }
 
-  const double m = options.margin;
+  const double m = scope.margin;
   auto finish = [&](Payback& row, const Money* net, std::size_t n) {
     row.months_observed = static_cast<int>(n);
     Money cumulative = 0;

@@ -176,13 +176,14 @@ TEST_CASE("the default window runs from the first event's midnight to the midnig
   const Window w = *default_window(s, utc);
   CHECK(w.from == kJan1);
   CHECK(w.to == kJan1 + 41 * kDay);  // strictly after the last event
-  const auto scope = make_scope(s, ScopeOptions{});
+  const auto scope = make_scope(std::make_shared<const EventStore>(s), ScopeOptions{});
   REQUIRE(scope.ok());
   CHECK(scope->periods.size() == 2);
   ScopeOptions inverted;
   inverted.from = kJan1 + 10;
   inverted.to = kJan1 + 10;
-  CHECK(make_scope(s, inverted).status().code() == Status::Code::kInvalidArgument);
+  CHECK(make_scope(std::make_shared<const EventStore>(s), inverted).status().code() ==
+        Status::Code::kInvalidArgument);
   EventStoreBuilder empty;
   const EventStore none = std::move(*empty.build());
   CHECK_FALSE(default_window(none, utc).has_value());

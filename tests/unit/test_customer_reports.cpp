@@ -33,7 +33,7 @@ Scope export_scope(const EventStore& store) {
   ScopeOptions o;
   o.from = T("2024-01-01");
   o.to = T("2024-03-01");
-  return *make_scope(store, o);
+  return *make_scope(std::make_shared<const EventStore>(store), o);
 }
 
 }  // namespace
@@ -43,7 +43,7 @@ TEST_CASE("customer exports: stages per customer", "[report][stages]") {
   const Scope scope = export_scope(store);
   ActivityOptions a;
   a.inactivity_window_days = 30;
-  const auto model = *ActivityModel::build(store, scope.acquisition, scope.window.to, a);
+  const auto model = *ActivityModel::build(scope.store, scope.acquisition, scope.window.to, a);
   const Document doc =
       customer_stages_report(scope, stages_at(model, scope.window.to, 5), scope.window.to);
   CHECK(doc.title == "clm stages");
@@ -114,14 +114,14 @@ TEST_CASE("customer exports: predictive validation sections", "[report][clv]") {
 
 TEST_CASE("customer exports: forecast options from the settings", "[report][clv][settings]") {
   Settings s;
-  const ClvOptions d = forecast_options(s);
-  CHECK(d.margin == ClvOptions{}.margin);
-  CHECK(d.horizon_months == ClvOptions{}.horizon_months);
-  CHECK(d.annual_discount == ClvOptions{}.annual_discount);
+  const ForecastOptions d = forecast_options(s);
+  CHECK(d.margin == ForecastOptions{}.margin);
+  CHECK(d.horizon_months == ForecastOptions{}.horizon_months);
+  CHECK(d.annual_discount == ForecastOptions{}.annual_discount);
   s.margin = 0.3;
   s.horizon_months = 12;
   s.discount_rate = 0.05;
-  const ClvOptions o = forecast_options(s);
+  const ForecastOptions o = forecast_options(s);
   CHECK(o.margin == 0.3);
   CHECK(o.horizon_months == 12);
   CHECK(o.annual_discount == 0.05);

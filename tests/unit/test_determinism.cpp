@@ -60,7 +60,7 @@ std::vector<std::string> render(const Tables& t, const ReportOptions& options) {
   REQUIRE(read_spend(t.spend, "spend.csv", InputFormat::kCsv, read, builder, loads[2]).ok());
   Result<EventStore> store = builder.build();
   REQUIRE(store.ok());
-  Result<Document> doc = build_report(*store, options, loads);
+  Result<Document> doc = build_report(std::make_shared<const EventStore>(*store), options, loads);
   REQUIRE(doc.ok());
   std::vector<std::string> out;
   for (const Format f :

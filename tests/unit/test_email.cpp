@@ -51,7 +51,7 @@ clm::Scope make_mail_scope(const clm::EventStore& store, std::string_view by = "
   o.to = clm::parse_timestamp("2024-03-01", clm::TimeZone::utc()).value();
   o.period = clm::PeriodUnit::kMonth;
   o.group_by = clm::GroupBy::parse(by);
-  auto scope = clm::make_scope(store, o);
+  auto scope = clm::make_scope(std::make_shared<const clm::EventStore>(store), o);
   REQUIRE(scope.ok());
   return std::move(scope).value();
 }
@@ -262,7 +262,7 @@ TEST_CASE("Email cuts months in the report's time zone", "[email][tz]") {
   o.calendar.tz = *berlin;
   o.from = clm::parse_timestamp("2024-01-01", *berlin).value();
   o.to = clm::parse_timestamp("2024-03-01", *berlin).value();
-  auto scope = clm::make_scope(store, o);
+  auto scope = clm::make_scope(std::make_shared<const clm::EventStore>(store), o);
   REQUIRE(scope.ok());
   REQUIRE(scope->periods.size() == 2);
   const clm::Breakdown<clm::EmailAccumulator> b = clm::compute_email(*scope);

@@ -51,7 +51,7 @@ clm::Document nps_report() {
   static const clm::EventStore store = nps_store();
   clm::ReportOptions options;
   options.sections = {"nps", "csat"};
-  auto doc = clm::build_report(store, options);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), options);
   REQUIRE(doc.ok());
   return std::move(doc).value();
 }

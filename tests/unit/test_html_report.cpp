@@ -79,7 +79,7 @@ std::string html_report(const clm::EventStore& store, std::vector<std::string> s
   options.scope.to = T("2024-03-01");
   options.scope.group_by = clm::GroupBy::parse(group_by);
   options.sections = std::move(sections);
-  auto doc = clm::build_report(store, options);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), options);
   REQUIRE(doc.ok());
   std::ostringstream out;
   REQUIRE(clm::write_report(out, *doc, clm::Format::kHtml).ok());

@@ -43,7 +43,7 @@ struct Fixture {
   EventStore store = sample();
   Timestamp as_of = T("2024-12-01");
   Acquisition acq = compute_acquisition(store, as_of);
-  ActivityModel m = *ActivityModel::build(store, acq, as_of);
+  ActivityModel m = *ActivityModel::build(std::make_shared<const EventStore>(store), acq, as_of);
 };
 
 }  // namespace
@@ -148,14 +148,16 @@ TEST_CASE("activity: custom activity types and W", "[lifecycle][activity]") {
   ActivityOptions opt;
   opt.inactivity_window_days = 10;
   opt.activity_types = {"login", "never_seen"};
-  auto m = *ActivityModel::build(store, acq, as_of, opt);
+  auto m = *ActivityModel::build(std::make_shared<const EventStore>(store), acq, as_of, opt);
   const auto l = idx(store, "l");
   CHECK_FALSE(m.active_at(l, T("2024-01-03")));  // signup is not activity here
   CHECK(m.active_at(l, T("2024-01-15")));        // login Jan 5 + 10 days
   CHECK_FALSE(m.active_at(l, T("2024-01-15T00:00:01")));
   opt.activity_types = {""};
-  CHECK_FALSE(ActivityModel::build(store, acq, as_of, opt).ok());
+  CHECK_FALSE(
+      ActivityModel::build(std::make_shared<const EventStore>(store), acq, as_of, opt).ok());
   opt.activity_types = {"login"};
   opt.inactivity_window_days = -1;
-  CHECK_FALSE(ActivityModel::build(store, acq, as_of, opt).ok());
+  CHECK_FALSE(
+      ActivityModel::build(std::make_shared<const EventStore>(store), acq, as_of, opt).ok());
 }

@@ -20,13 +20,13 @@ Scope scope_of(const EventStore& store, const std::string& from, const std::stri
   ScopeOptions o;
   o.from = T(from);
   o.to = T(to);
-  return *make_scope(store, o);
+  return *make_scope(std::make_shared<const EventStore>(store), o);
 }
 
 ActivityModel model_of(const Scope& scope, std::int64_t w_days) {
   ActivityOptions a;
   a.inactivity_window_days = w_days;
-  return *ActivityModel::build(*scope.store, scope.acquisition, scope.window.to, a);
+  return *ActivityModel::build(scope.store, scope.acquisition, scope.window.to, a);
 }
 
 // W = 30 days, window [Jan 1, Apr 15) 2024, months Jan Feb Mar Apr(partial).

@@ -46,7 +46,7 @@ void read_and_report(const std::string& csv) {
   REQUIRE(read_events(csv, "events.csv", InputFormat::kCsv, ReadOptions{}, builder, load).ok());
   Result<EventStore> store = builder.build();
   REQUIRE(store.ok());
-  REQUIRE(build_report(*store, ReportOptions{}).ok());
+  REQUIRE(build_report(std::make_shared<const EventStore>(*store), ReportOptions{}).ok());
 }
 
 // Just the reader and the store.

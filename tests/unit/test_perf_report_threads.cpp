@@ -42,7 +42,7 @@ const clm::EventStore& generated_store() {
 
 // The report as JSON text (every value and note of the Document).
 std::string report_json(const clm::ReportOptions& options) {
-  auto doc = clm::build_report(generated_store(), options);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(generated_store()), options);
   REQUIRE(doc.ok());
   std::ostringstream out;
   REQUIRE(clm::write_report(out, *doc, clm::Format::kJson).ok());
@@ -70,12 +70,12 @@ TEST_CASE("each section alone is the same as in the whole report") {
   // Each area reads the shared inputs (activity model, survey breakdown, CAC,
   // historical CLV) whether or not the areas that also read them are selected.
   clm::ReportOptions whole;
-  auto full = clm::build_report(generated_store(), whole);
+  auto full = clm::build_report(std::make_shared<const clm::EventStore>(generated_store()), whole);
   REQUIRE(full.ok());
   for (const std::string& id : clm::report_section_ids()) {
     clm::ReportOptions alone;
     alone.sections = {id};
-    auto doc = clm::build_report(generated_store(), alone);
+    auto doc = clm::build_report(std::make_shared<const clm::EventStore>(generated_store()), alone);
     REQUIRE(doc.ok());
     REQUIRE_FALSE(doc->sections.empty());
     for (const clm::Section& s : doc->sections) {
@@ -100,7 +100,8 @@ TEST_CASE("an invalid shared input fails the report with its message on any thre
     clm::ReportOptions options;
     options.threads = threads;
     options.activity.inactivity_window_days = -1;
-    auto doc = clm::build_report(generated_store(), options);
+    auto doc =
+        clm::build_report(std::make_shared<const clm::EventStore>(generated_store()), options);
     REQUIRE_FALSE(doc.ok());
     REQUIRE(doc.status().message() == "inactivity window W must be >= 0 days");
   }

@@ -25,7 +25,7 @@ const std::string kDir = std::string(CLM_TEST_DATA_DIR) + "/cdnow/";
 // holdout to 1998-06-30, built once for all tests.
 struct Cdnow {
   clm::EventStore store;
-  clm::RfmSummary summary;
+  clm::PurchaseSummary summary;
 };
 
 const Cdnow& cdnow() {
@@ -38,7 +38,7 @@ const Cdnow& cdnow() {
     o.unit = clm::TimeUnit::kWeek;
     o.calibration_end = {1997, 9, 30};
     o.holdout_end = clm::CivilDate{1998, 6, 30};
-    auto s = clm::summarize_rfm(d.store, o);
+    auto s = clm::summarize_purchases(d.store, o);
     REQUIRE(s.ok());
     d.summary = std::move(*s);
     return d;
@@ -46,7 +46,7 @@ const Cdnow& cdnow() {
   return data;
 }
 
-const clm::RfmRow* row_of(const Cdnow& d, const std::string& id) {
+const clm::PurchaseRow* row_of(const Cdnow& d, const std::string& id) {
   auto c = d.store.find_customer(id);
   if (!c) return nullptr;
   for (const auto& r : d.summary.rows) {
@@ -83,7 +83,7 @@ TEST_CASE("CDNOW summary matches lifetimes' cdnow_customers_summary.csv", "[pred
     REQUIRE(static_cast<bool>(f >> id >> x >> t_x >> T));
     char buf[8];
     std::snprintf(buf, sizeof buf, "%04d", id);
-    const clm::RfmRow* r = row_of(d, buf);
+    const clm::PurchaseRow* r = row_of(d, buf);
     REQUIRE(r != nullptr);
     INFO("customer " << id);
     CHECK(r->x == x);
@@ -109,7 +109,7 @@ TEST_CASE("CDNOW mean repeat value matches the zbar column", "[predictive][cdnow
     REQUIRE(static_cast<bool>(f >> id >> x >> t_x >> T >> zbar));
     char buf[8];
     std::snprintf(buf, sizeof buf, "%04d", id);
-    const clm::RfmRow* r = row_of(d, buf);
+    const clm::PurchaseRow* r = row_of(d, buf);
     REQUIRE(r != nullptr);
     INFO("customer " << id);
     CHECK(std::abs(r->monetary - zbar) <= 0.005 + 1e-9);

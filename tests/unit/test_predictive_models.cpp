@@ -175,17 +175,17 @@ TEST_CASE("Summary: same-day merge, recency, T, value, holdout, cohort", "[predi
   o.unit = clm::TimeUnit::kWeek;
   o.calibration_end = {2024, 1, 29};  // day 28 from 2024-01-01
   o.holdout_end = clm::CivilDate{2024, 2, 12};
-  auto s = clm::summarize_rfm(*store, o);
+  auto s = clm::summarize_purchases(*store, o);
   REQUIRE(s.ok());
   REQUIRE(s->rows.size() == 2);
-  const clm::RfmRow& a = s->rows[0];
+  const clm::PurchaseRow& a = s->rows[0];
   CHECK(store->customer_id(a.customer) == "A");
   CHECK(a.x == 2);                                // days 0, 7, 21
   CHECK(a.t_x == Approx(3.0));                    // 21 days
   CHECK(a.T == Approx(4.0));                      // 28 days
   CHECK(a.monetary == Approx((24.0 + 6.0) / 2));  // repeat days 7 (20+4) and 21 (6)
   CHECK(a.holdout_x == 1);                        // day 30 only
-  const clm::RfmRow& c = s->rows[1];
+  const clm::PurchaseRow& c = s->rows[1];
   CHECK(store->customer_id(c.customer) == "C");
   CHECK(c.x == 0);
   CHECK(c.T == 0);
@@ -205,35 +205,36 @@ TEST_CASE("Summary: same-day merge, recency, T, value, holdout, cohort", "[predi
     clm::SummaryOptions zo;
     zo.unit = clm::TimeUnit::kDay;
     zo.calibration_end = {2024, 1, 31};
-    auto utc = clm::summarize_rfm(*zs, zo);
+    auto utc = clm::summarize_purchases(*zs, zo);
     REQUIRE(utc.ok());
     CHECK(utc->rows[0].x == 2);
     auto berlin = clm::TimeZone::locate("Europe/Berlin");
     REQUIRE(berlin.ok());
     zo.calendar.tz = *berlin;
-    auto local = clm::summarize_rfm(*zs, zo);
+    auto local = clm::summarize_purchases(*zs, zo);
     REQUIRE(local.ok());
     CHECK(local->rows[0].x == 1);
     CHECK(local->rows[0].t_x == Approx(32.0));  // 2023-12-01 → 2024-01-02
   }
   SECTION("bad options and empty cohorts") {
     o.holdout_end = clm::CivilDate{2024, 1, 29};
-    CHECK(clm::summarize_rfm(*store, o).status().code() == clm::Status::Code::kInvalidArgument);
+    CHECK(clm::summarize_purchases(*store, o).status().code() ==
+          clm::Status::Code::kInvalidArgument);
     o.holdout_end.reset();
     o.calibration_end = {2023, 12, 31};
-    CHECK(clm::summarize_rfm(*store, o).status().code() == clm::Status::Code::kDataError);
+    CHECK(clm::summarize_purchases(*store, o).status().code() == clm::Status::Code::kDataError);
   }
 }
 
 TEST_CASE("Fits refuse data that cannot identify the model", "[predictive]") {
-  std::vector<clm::RfmRow> rows(3);
+  std::vector<clm::PurchaseRow> rows(3);
   for (int i = 0; i < 3; ++i) rows[i].T = 5.0 + i;  // all x = 0
   CHECK(clm::fit_bgnbd(rows, clm::TimeUnit::kWeek).status().code() ==
         clm::Status::Code::kDataError);
   CHECK(clm::fit_pareto_nbd(rows, clm::TimeUnit::kWeek).status().code() ==
         clm::Status::Code::kDataError);
   CHECK(clm::fit_gamma_gamma(rows).status().code() == clm::Status::Code::kDataError);
-  CHECK(clm::fit_bgnbd(std::span<const clm::RfmRow>(), clm::TimeUnit::kWeek).status().code() ==
+  CHECK(clm::fit_bgnbd(std::span<const clm::PurchaseRow>(), clm::TimeUnit::kWeek).status().code() ==
         clm::Status::Code::kDataError);
   rows[0].x = 2;
   rows[0].t_x = 9;  // t_x > T
@@ -283,9 +284,9 @@ TEST_CASE("Model JSON round trip and rejection of bad input", "[predictive]") {
 }
 
 TEST_CASE("CLV discounts each month's expected purchases", "[predictive]") {
-  clm::RfmSummary s;
+  clm::PurchaseSummary s;
   s.unit = clm::TimeUnit::kWeek;
-  clm::RfmRow r;
+  clm::PurchaseRow r;
   r.x = 2;
   r.t_x = 30.43;
   r.T = 38.86;
@@ -295,7 +296,7 @@ TEST_CASE("CLV discounts each month's expected purchases", "[predictive]") {
   const clm::BgNbdParams p{0.243, 4.414, 0.793, 2.426, clm::TimeUnit::kWeek};
   m.purchases = p;
   m.spend = clm::GammaGammaParams{6.25, 3.74, 15.44};
-  clm::ClvOptions o;
+  clm::ForecastOptions o;
   o.margin = 0.5;
   o.horizon_months = 2;
   o.annual_discount = 0.10;
@@ -332,7 +333,7 @@ TEST_CASE("CDNOW holdout validation and tracking", "[predictive][cdnow]") {
   clm::SummaryOptions o;
   o.calibration_end = {1997, 9, 30};
   o.holdout_end = clm::CivilDate{1998, 6, 30};
-  auto s = clm::summarize_rfm(*store, o);
+  auto s = clm::summarize_purchases(*store, o);
   REQUIRE(s.ok());
   CHECK(s->holdout_length == Approx(39.0));  // 273 days
   for (auto kind : {clm::PurchaseModel::kBgNbd, clm::PurchaseModel::kParetoNbd}) {
@@ -363,7 +364,7 @@ TEST_CASE("CDNOW holdout validation and tracking", "[predictive][cdnow]") {
   }
   clm::SummaryOptions no_holdout = o;
   no_holdout.holdout_end.reset();
-  auto s2 = clm::summarize_rfm(*store, no_holdout);
+  auto s2 = clm::summarize_purchases(*store, no_holdout);
   REQUIRE(s2.ok());
   auto m = clm::fit_clv_model(*s2, clm::PurchaseModel::kBgNbd);
   REQUIRE(m.ok());

@@ -57,7 +57,7 @@ ReportOptions quick_options() {
 }  // namespace
 
 TEST_CASE("quick ratio: per period, pooled, null without churn", "[lifecycle][churn]") {
-  const EventStore store = quick_store();
+  const auto store = std::make_shared<const EventStore>(quick_store());
   const ReportOptions o = quick_options();
   const Scope scope = *make_scope(store, o.scope);
   const ActivityModel model =
@@ -78,8 +78,7 @@ TEST_CASE("quick ratio: per period, pooled, null without churn", "[lifecycle][ch
 }
 
 TEST_CASE("quick ratio: churn section column, goal and headline card", "[lifecycle][churn]") {
-  const EventStore store = quick_store();
-  auto doc = build_report(store, quick_options());
+  auto doc = build_report(std::make_shared<const EventStore>(quick_store()), quick_options());
   REQUIRE(doc.ok());
   const Section* churn = nullptr;
   for (const Section& s : doc->sections) {
@@ -123,8 +122,8 @@ TEST_CASE("quick ratio: churn section column, goal and headline card", "[lifecyc
 
 TEST_CASE("quick ratio: the card says why it is undefined", "[lifecycle][churn]") {
   // One customer active throughout: no one churns in the window.
-  const EventStore store =
-      make_store({{"k", "2023-11-01", "signup"}, {"k", "2023-12-15", "subscription_start"}});
+  const auto store = std::make_shared<const EventStore>(
+      make_store({{"k", "2023-11-01", "signup"}, {"k", "2023-12-15", "subscription_start"}}));
   auto doc = build_report(store, quick_options());
   REQUIRE(doc.ok());
   std::ostringstream html;

@@ -46,7 +46,7 @@ TEST_CASE("report ids start with the data-quality section", "[report]") {
 TEST_CASE("build_report: meta holds the default window in the zone", "[report]") {
   const auto store = small_store();
   clm::ReportOptions opt;
-  auto doc = clm::build_report(store, opt);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), opt);
   REQUIRE(doc.ok());
   // Default window: midnight of the first event's day to the first midnight
   // strictly after the last event (an event exactly at midnight Feb 3 → Feb 4).
@@ -71,7 +71,7 @@ TEST_CASE("build_report: window text follows --tz", "[report]") {
   opt.scope.calendar.tz = *berlin;
   opt.scope.period = clm::PeriodUnit::kWeek;
   opt.scope.calendar.week_start = clm::Weekday::kSunday;
-  auto doc = clm::build_report(store, opt);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), opt);
   REQUIRE(doc.ok());
   // In Berlin (UTC+1 in winter) the first event is 11:00 on Jan 15 → day
   // starts 2024-01-15T00:00+01:00; the last is 01:00 on Feb 3 → Feb 4 00:00.
@@ -86,7 +86,7 @@ TEST_CASE("build_report: unknown section lists the valid ids", "[report]") {
   const auto store = small_store();
   clm::ReportOptions opt;
   opt.sections = {"data_quality", "no_such_section"};
-  auto doc = clm::build_report(store, opt);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), opt);
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.status().code() == clm::Status::Code::kInvalidArgument);
   CHECK(doc.status().message().find("no_such_section") != std::string::npos);
@@ -97,7 +97,7 @@ TEST_CASE("build_report: selecting sections keeps only those", "[report]") {
   const auto store = small_store();
   clm::ReportOptions opt;
   opt.sections = {"data_quality"};
-  auto doc = clm::build_report(store, opt);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), opt);
   REQUIRE(doc.ok());
   REQUIRE(doc->sections.size() == 1);
   CHECK(doc->sections[0].id == "data_quality");
@@ -108,7 +108,7 @@ TEST_CASE("build_report: inverted window is InvalidArgument", "[report]") {
   clm::ReportOptions opt;
   opt.scope.from = kFeb3;
   opt.scope.to = kJan15At10;
-  auto doc = clm::build_report(store, opt);
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), opt);
   REQUIRE_FALSE(doc.ok());
   CHECK(doc.status().code() == clm::Status::Code::kInvalidArgument);
 }
@@ -129,7 +129,8 @@ TEST_CASE("build_report: data quality rows and rejected rows by reason", "[repor
   spend.rows_kept = 3;
   clm::ReportOptions opt;
   opt.sections = {"data_quality"};
-  auto doc = clm::build_report(store, opt, {events, spend});
+  auto doc =
+      clm::build_report(std::make_shared<const clm::EventStore>(store), opt, {events, spend});
   REQUIRE(doc.ok());
   REQUIRE(doc->sections.size() == 2);
   const clm::Section& dq = doc->sections[0];

@@ -105,7 +105,7 @@ TEST_CASE("Section schemas: built sections carry their schema and its columns", 
   REQUIRE(b.add_event(e).ok());
   auto store = b.build();
   REQUIRE(store.ok());
-  auto doc = clm::build_report(*store, clm::ReportOptions{});
+  auto doc = clm::build_report(std::make_shared<const clm::EventStore>(std::move(*store)), {});
   REQUIRE(doc.ok());
   std::size_t with_schema = 0;
   for (const clm::Section& s : doc->sections) {

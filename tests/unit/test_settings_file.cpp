@@ -163,8 +163,7 @@ TEST_CASE("Settings: report options carry every metric setting", "[settings]") {
   s.from = "2024-01-01";
   auto o = clm::report_options(s);
   REQUIRE(o.ok());
-  CHECK(o->clv.margin == 0.5);
-  CHECK(o->payback.margin == 0.5);
+  CHECK(o->scope.margin == 0.5);
   CHECK(o->activity.inactivity_window_days == 30);
   CHECK(o->activity.activity_types == std::vector<std::string>{"login"});
   CHECK(o->stages.loyalty_purchases == 3);

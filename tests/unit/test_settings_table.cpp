@@ -38,8 +38,7 @@ TEST_CASE("Settings table: default settings give the default report options", "[
   CHECK(o->surveys.latest_only == d.surveys.latest_only);
   CHECK(o->email.delivered == d.email.delivered);
   CHECK(o->cohorts.active_or_later == d.cohorts.active_or_later);
-  CHECK(o->clv.margin == d.clv.margin);
-  CHECK(o->payback.margin == d.payback.margin);
+  CHECK(o->scope.margin == d.scope.margin);
   // The documented defaults (docs of `clm config --print`).
   const clm::Settings s;
   CHECK(s.period == "month");

@@ -73,7 +73,7 @@ clm::Scope make_test_scope(const clm::EventStore& store, std::string_view from, 
   o.to = clm::parse_timestamp(to, cal.tz).value();
   o.period = clm::PeriodUnit::kMonth;
   o.group_by = clm::GroupBy::parse(by);
-  auto scope = clm::make_scope(store, o);
+  auto scope = clm::make_scope(std::make_shared<const clm::EventStore>(store), o);
   REQUIRE(scope.ok());
   return std::move(scope).value();
 }

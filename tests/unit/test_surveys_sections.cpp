@@ -64,7 +64,7 @@ TEST_CASE("Survey and email sections: a window row, then one row per period", "[
   options.scope.from = clm::parse_timestamp("2024-01-15", clm::TimeZone::utc()).value();
   options.scope.to = clm::parse_timestamp("2024-03-01", clm::TimeZone::utc()).value();
   options.sections = {"nps", "csat", "ces", "email"};
-  const auto doc = clm::build_report(store, options);
+  const auto doc = clm::build_report(std::make_shared<const clm::EventStore>(store), options);
   REQUIRE(doc.ok());
 
   const clm::Section& nps = find_section(*doc, "nps");

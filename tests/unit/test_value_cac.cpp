@@ -217,16 +217,16 @@ TEST_CASE("CAC payback applies the margin", "[value][cac][payback]") {
   const EventStore store = payback_store(M(35));
   const Scope scope = make_test_scope(store, "2024-01-01", "2024-06-01");
   const CacResult cac = compute_cac(scope);
-  PaybackOptions o;
-  o.margin = 0.5;
-  auto r = compute_payback(scope, cac, o);
+  Scope m = scope;
+  m.margin = 0.5;
+  auto r = compute_payback(m, cac);
   REQUIRE(r.ok());
   CHECK(*row(*r, 0, "ads").months == 2);
   CHECK(row(*r, 0, "ads").margin_revenue == M(45));  // 0.5 × 90
   CHECK(*row(*r, 0, "").months == 1);
 
-  o.margin = 1.5;
-  CHECK(compute_payback(scope, cac, o).status().code() == Status::Code::kInvalidArgument);
+  m.margin = 1.5;
+  CHECK(compute_payback(m, cac).status().code() == Status::Code::kInvalidArgument);
 }
 
 TEST_CASE("calendar months from a mid-month start clamp to the month's end", "[value][cac]") {

@@ -54,9 +54,9 @@ TEST_CASE("historical CLV counts revenue from acquisition to the as-of time, wit
     CHECK(*h->groups[1].mean == M(200));
   }
   SECTION("margin 0.6") {
-    ClvOptions o;
-    o.margin = 0.6;
-    auto h = compute_historical_clv(scope, o);
+    Scope m = scope;
+    m.margin = 0.6;
+    auto h = compute_historical_clv(m);
     REQUIRE(h.ok());
     CHECK(h->net_revenue[p] == M(70));
     CHECK(h->clv[p] == M(42));   // 0.6 × 70
@@ -65,14 +65,14 @@ TEST_CASE("historical CLV counts revenue from acquisition to the as-of time, wit
     CHECK(h->groups[1].total == M(120));
   }
   SECTION("a margin outside [0, 1] is rejected") {
-    ClvOptions o;
-    o.margin = -0.1;
-    CHECK(compute_historical_clv(scope, o).status().code() == Status::Code::kInvalidArgument);
+    Scope m = scope;
+    m.margin = -0.1;
+    CHECK(compute_historical_clv(m).status().code() == Status::Code::kInvalidArgument);
   }
   SECTION("per-customer CSV export") {
-    ClvOptions o;
-    o.margin = 0.6;
-    auto h = compute_historical_clv(scope, o);
+    Scope m = scope;
+    m.margin = 0.6;
+    auto h = compute_historical_clv(m);
     REQUIRE(h.ok());
     std::ostringstream out;
     REQUIRE(write_historical_clv_csv(out, scope, *h).ok());
@@ -109,7 +109,7 @@ TEST_CASE("formula CLV = m × mean monthly ARPU / pooled monthly churn over comp
           "[value][clv]") {
   const EventStore store = formula_store(true);
   const Scope scope = make_test_scope(store, "2023-12-15", "2024-04-10");
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto f = compute_formula_clv(scope, *activity);
   REQUIRE(f.ok());
@@ -123,9 +123,9 @@ TEST_CASE("formula CLV = m × mean monthly ARPU / pooled monthly churn over comp
   CHECK(*all.churn.rate == Approx(0.25));
   CHECK(*all.clv == M(120));  // 30 / 0.25
 
-  ClvOptions o;
-  o.margin = 0.5;
-  auto half = compute_formula_clv(scope, *activity, o);
+  Scope m = scope;
+  m.margin = 0.5;
+  auto half = compute_formula_clv(m, *activity);
   REQUIRE(half.ok());
   CHECK(*(*half)[0].clv == M(60));  // 0.5 × 30 / 0.25
 }
@@ -134,7 +134,7 @@ TEST_CASE("formula CLV is null with zero churn", "[value][clv]") {
   // Only v: S = {v} each month, nobody churns. ARPU Jan 60, Feb 30, Mar 30 → mean 40.
   const EventStore store = formula_store(false);
   const Scope scope = make_test_scope(store, "2023-12-15", "2024-04-10");
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto f = compute_formula_clv(scope, *activity);
   REQUIRE(f.ok());
@@ -149,7 +149,7 @@ TEST_CASE("formula CLV is null with zero churn", "[value][clv]") {
 TEST_CASE("formula CLV is null without a complete month", "[value][clv]") {
   const EventStore store = formula_store(true);
   const Scope scope = make_test_scope(store, "2024-01-05", "2024-01-25");
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto f = compute_formula_clv(scope, *activity);
   REQUIRE(f.ok());

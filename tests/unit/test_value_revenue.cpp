@@ -50,7 +50,7 @@ TEST_CASE("net revenue, AOV, ARPU and repeat purchases per month and over the wi
           "[value][revenue]") {
   const EventStore store = revenue_store();
   const Scope scope = make_test_scope(store, "2024-01-01", "2024-04-01");
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto b = compute_revenue(scope, *activity);
   REQUIRE(b.ok());
@@ -104,7 +104,7 @@ TEST_CASE("net revenue, AOV, ARPU and repeat purchases per month and over the wi
 TEST_CASE("NRR and GRR with a customer who grows and one who shrinks", "[value][revenue]") {
   const EventStore store = revenue_store();
   const Scope scope = make_test_scope(store, "2024-01-01", "2024-04-01");
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto b = compute_revenue(scope, *activity);
   REQUIRE(b.ok());
@@ -146,7 +146,7 @@ TEST_CASE("revenue rates are null without their denominators", "[value][revenue]
   // One signup and no purchase: no AOV, no repeat rate, no NRR base.
   const EventStore store = make_store({{"x", "2024-01-10", "signup"}});
   const Scope scope = make_test_scope(store, "2024-01-01", "2024-02-01");
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto b = compute_revenue(scope, *activity);
   REQUIRE(b.ok());
@@ -172,7 +172,7 @@ TEST_CASE("revenue per group in a non-UTC zone", "[value][revenue]") {
   const Scope scope = make_test_scope(store, "2023-12-31T23:00:00Z", "2024-02-29T23:00:00Z", "plan",
                                       "Europe/Berlin");
   REQUIRE(scope.grouping.labels == std::vector<std::string>{"basic", "pro"});
-  auto activity = ActivityModel::build(store, scope.acquisition, scope.window.to);
+  auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
   REQUIRE(activity.ok());
   auto b = compute_revenue(scope, *activity);
   REQUIRE(b.ok());

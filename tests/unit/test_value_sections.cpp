@@ -26,8 +26,8 @@ Document report(const EventStore& store, std::vector<std::string> sections, doub
   o.scope.from = T("2024-01-01");
   o.scope.to = T("2024-02-01");
   o.sections = std::move(sections);
-  o.payback.margin = o.clv.margin = margin;
-  auto doc = build_report(store, o);
+  o.scope.margin = margin;
+  auto doc = build_report(std::make_shared<const EventStore>(store), o);
   REQUIRE(doc.ok());
   return std::move(doc).value();
 }
@@ -101,6 +101,7 @@ TEST_CASE("a margin outside 0..1 fails the report", "[value][sections]") {
   const EventStore store = section_store();
   ReportOptions o;
   o.sections = {"clv"};
-  o.clv.margin = 1.2;
-  CHECK(build_report(store, o).status().code() == Status::Code::kInvalidArgument);
+  o.scope.margin = 1.2;
+  CHECK(build_report(std::make_shared<const EventStore>(store), o).status().code() ==
+        Status::Code::kInvalidArgument);
 }

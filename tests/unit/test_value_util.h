@@ -90,7 +90,7 @@ inline Scope make_test_scope(const EventStore& store, const std::string& from,
   o.to = T(to);
   o.period = unit;
   o.group_by = GroupBy::parse(by);
-  auto s = make_scope(store, o);
+  auto s = make_scope(std::make_shared<const EventStore>(store), o);
   REQUIRE(s.ok());
   return std::move(s).value();
 }
