@@ -79,8 +79,14 @@ TEST_CASE("every fuzz target is replayed", "[fuzz]") {
 
 TEST_CASE("fuzz regressions replay clean", "[fuzz]") {
   for (const Target& target : kTargets) {
+    // Each target keeps its regressions in a folder of its own name; a missing
+    // or empty folder (a renamed target, a typo) would replay nothing and pass.
+    const fs::path dir = kFuzzDir / "regressions" / target.name;
+    INFO("regression folder " << dir.string());
+    CHECK(fs::is_directory(dir));
+    CHECK(!inputs_of(dir).empty());
     DYNAMIC_SECTION(target.name) {
-      replay(target, kFuzzDir / "regressions" / target.name);
+      replay(target, dir);
     }
   }
 }
