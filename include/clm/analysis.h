@@ -47,7 +47,7 @@ namespace clm {
 class Analysis;
 
 namespace detail {
-// The report's access to an analysis's shared inputs, built once (src/report).
+// Access to an analysis's shared inputs, built once, for the report code.
 const SurveyBreakdown& survey_input(const Analysis& analysis);
 const CacResult& cac_input(const Analysis& analysis);
 const Result<HistoricalClv>& historical_clv_input(const Analysis& analysis);

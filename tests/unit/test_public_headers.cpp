@@ -1,0 +1,55 @@
+// Every public header compiles together in one translation unit, through the
+// umbrella header and each on its own (names that clashed, such as two
+// ClvOptions, would fail here).
+#include <catch2/catch.hpp>
+
+#include "clm/clm.h"
+#include "clm/acquisition.h"
+#include "clm/acquisition_cost.h"
+#include "clm/activation.h"
+#include "clm/activity.h"
+#include "clm/analysis.h"
+#include "clm/bgnbd.h"
+#include "clm/churn.h"
+#include "clm/clv.h"
+#include "clm/clv_export.h"
+#include "clm/clv_fit.h"
+#include "clm/clv_summary.h"
+#include "clm/cohorts.h"
+#include "clm/customer_reports.h"
+#include "clm/document.h"
+#include "clm/email.h"
+#include "clm/event.h"
+#include "clm/event_store.h"
+#include "clm/gamma_gamma.h"
+#include "clm/generate.h"
+#include "clm/goals.h"
+#include "clm/grouping.h"
+#include "clm/ingest.h"
+#include "clm/load_summary.h"
+#include "clm/money.h"
+#include "clm/output_file.h"
+#include "clm/pareto_nbd.h"
+#include "clm/period.h"
+#include "clm/predictive_clv.h"
+#include "clm/predictive_report.h"
+#include "clm/progress_line.h"
+#include "clm/report.h"
+#include "clm/reporters.h"
+#include "clm/revenue.h"
+#include "clm/rfm.h"
+#include "clm/scope.h"
+#include "clm/section_schema.h"
+#include "clm/settings.h"
+#include "clm/stages.h"
+#include "clm/stats.h"
+#include "clm/status.h"
+#include "clm/surveys.h"
+#include "clm/survival.h"
+#include "clm/symbols.h"
+#include "clm/time.h"
+
+TEST_CASE("the umbrella header declares the front door", "[headers]") {
+  CHECK(clm::load_tables({}).status().code() == clm::Status::Code::kInvalidArgument);
+  CHECK(clm::ScopeOptions{}.z == clm::kZ95);
+}
