@@ -16,13 +16,13 @@
 #include <vector>
 
 #include "clm/document.h"
+#include "clm/load_summary.h"
 #include "clm/status.h"
 
 namespace clm {
 
 class EventStore;      // clm/event_store.h
-struct ReportOptions;  // clm/report.h (not included: it clashes with predictive_clv.h)
-struct TableLoad;      // clm/ingest.h
+struct ReportOptions;  // clm/report.h (not included: goals need no metric header)
 
 // Which rows of a per-period section a goal reads.
 enum class GoalPeriod {

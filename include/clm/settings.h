@@ -20,7 +20,7 @@
 
 namespace clm {
 
-struct ReportOptions;  // clm/report.h (not included: it clashes with predictive_clv.h)
+struct ReportOptions;  // clm/report.h
 
 namespace detail {
 // The defaults of the option structs, as settings values (settings_defaults.cpp).

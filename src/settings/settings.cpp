@@ -323,7 +323,9 @@ Result<Settings> parse_settings(std::string_view text, std::string_view source, 
   if (!root.is_object()) {
     return Status::InvalidArgument(where + ": a settings file is a JSON object {\"key\": value}");
   }
-  for (const auto& [key, value] : root.items()) {
+  for (const auto& item : root.items()) {
+    const std::string& key = item.key();  // not a structured binding: Clang 14 cannot capture one in a lambda
+    const json& value = item.value();
     if (key == "comment") continue;  // free text for people
     const auto& all = fields();
     const auto f =

@@ -122,6 +122,8 @@ TEST_CASE("build_report: data quality rows and rejected rows by reason", "[repor
   events.rows_kept = 7;
   events.rejected_by_reason = {{"bad timestamp", 2}, {"purchase needs a positive amount", 1}};
   events.examples = {{"ev.csv:4", "timestamp", "bad timestamp", "yesterday"}};
+  // As the readers fill it: each reason's first rejected row, whether or not it is an example.
+  events.first_by_reason = {{"bad timestamp", events.examples[0]}};
   clm::TableLoad spend;
   spend.table = "spend";
   spend.source = "sp.csv";
