@@ -63,8 +63,7 @@ Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store
     }
     if (store.event_count() == 0) return Status::DataError("no events");
     const std::int64_t local = tz.to_local(store.max_event_time());
-    o.calibration_end = civil_from_days(
-        local >= 0 ? local / kSecondsPerDay : -((-local + kSecondsPerDay - 1) / kSecondsPerDay));
+    o.calibration_end = civil_from_days(floor_div(local, kSecondsPerDay));
   }
   if (!a.holdout_end.empty()) {
     auto d = parse_date("--holdout-end", a.holdout_end);

@@ -60,6 +60,12 @@ struct CivilDate {
   unsigned month;  // 1..12
   unsigned day;    // 1..31
 };
+// a / b rounded toward negative infinity (b != 0), so that an instant before
+// 1970 falls in its own day: floor_div(-1, kSecondsPerDay) == -1, not 0.
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  const std::int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
 std::int64_t days_from_civil(CivilDate d);  // days since 1970-01-01
 CivilDate civil_from_days(std::int64_t days);
 

@@ -10,12 +10,6 @@
 namespace clm {
 namespace {
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
 // Local civil day (days since 1970-01-01) holding instant t.
 std::int64_t local_day(Timestamp t, const Calendar& cal) {
   return floor_div(cal.tz.to_local(t), kSecondsPerDay);

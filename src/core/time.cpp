@@ -13,13 +13,6 @@ namespace {
 
 const date::time_zone* zone_of(const void* p) { return static_cast<const date::time_zone*>(p); }
 
-// floor division for negative seconds
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
 }  // namespace
 
 Result<TimeZone> TimeZone::locate(std::string_view name) {

@@ -10,11 +10,6 @@ void two_digits(char* p, std::int64_t v) {
   p[1] = static_cast<char>('0' + v % 10);
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
 }  // namespace
 
 void RowWriter::date_chars(std::int64_t days) {

@@ -4,17 +4,6 @@
 #include <algorithm>
 
 namespace clm {
-namespace {
-
-// Floor division, so days before 1970 round down.
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  std::int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
-}  // namespace
-
 double unit_days(TimeUnit unit) {
   switch (unit) {
     case TimeUnit::kDay:

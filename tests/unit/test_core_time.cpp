@@ -111,3 +111,19 @@ TEST_CASE("period units parse by name", "[core][period]") {
   CHECK(*parse_period_unit("quarter") == PeriodUnit::kQuarter);
   CHECK(parse_period_unit("fortnight").status().code() == Status::Code::kInvalidArgument);
 }
+
+TEST_CASE("floor_div rounds toward negative infinity", "[time]") {
+  using clm::floor_div;
+  using clm::kSecondsPerDay;
+  CHECK(floor_div(0, kSecondsPerDay) == 0);
+  CHECK(floor_div(86'399, kSecondsPerDay) == 0);
+  CHECK(floor_div(86'400, kSecondsPerDay) == 1);
+  // 1969-12-31T23:59:59Z is day -1, as is its midnight; one second earlier is day -2.
+  CHECK(floor_div(-1, kSecondsPerDay) == -1);
+  CHECK(floor_div(-86'400, kSecondsPerDay) == -1);
+  CHECK(floor_div(-86'401, kSecondsPerDay) == -2);
+  // Months before year 0: -1 month is December of year -1 (-1 = 12 * -1 + 11).
+  CHECK(floor_div(-1, 12) == -1);
+  CHECK(floor_div(7, -2) == -4);
+  static_assert(floor_div(-7, 2) == -4);
+}
