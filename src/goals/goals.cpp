@@ -10,27 +10,12 @@
 #include <string>
 #include <utility>
 
+#include "clm/did_you_mean.h"
 #include "clm/money.h"
 #include "clm/section_schema.h"
 
 namespace clm {
 namespace {
-
-// Edit distance, for "did you mean" on an unknown metric name.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 const GoalMetric* find_metric(std::string_view name) {
   for (const GoalMetric& m : goal_metrics()) {
@@ -41,17 +26,7 @@ const GoalMetric* find_metric(std::string_view name) {
 
 std::string unknown_metric(std::string_view name) {
   std::string msg = "unknown goal metric '" + std::string(name) + "'";
-  std::string_view best;
-  std::size_t best_distance = 4;  // suggest only names a few edits away
-  for (const GoalMetric& m : goal_metrics()) {
-    // A prefix ("churn" for "churn_rate") counts as one edit.
-    const std::size_t d =
-        !name.empty() && m.name.substr(0, name.size()) == name ? 1 : edit_distance(name, m.name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = m.name;
-    }
-  }
+  const std::string_view best = did_you_mean(name, goal_metrics(), &GoalMetric::name);
   if (!best.empty()) msg += " (did you mean '" + std::string(best) + "'?)";
   return msg + "; known metrics: " + [] {
     std::string list;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "clm/did_you_mean.h"
 #include "clm/goals.h"
 #include "clm/status.h"
 
@@ -16,19 +17,10 @@ namespace clm::detail {
 using json = nlohmann::json;
 
 // InvalidArgument "where: unknown key 'key'", with a did-you-mean among `known`.
-std::size_t edit_distance(std::string_view a, std::string_view b);
 template <typename Keys>
 Status unknown_key(const std::string& where, const std::string& key, const Keys& known) {
   std::string msg = where + ": unknown key '" + key + "'";
-  std::string_view best;
-  std::size_t best_distance = 4;
-  for (std::string_view k : known) {
-    const std::size_t d = edit_distance(key, k);
-    if (d < best_distance) {
-      best_distance = d;
-      best = k;
-    }
-  }
+  const std::string_view best = did_you_mean(key, known);
   if (!best.empty()) msg += " (did you mean '" + std::string(best) + "'?)";
   return Status::InvalidArgument(msg);
 }
