@@ -4,10 +4,11 @@
 // interleave, as in real data, yet the generator needs only one batch of memory).
 #include "clm/generate.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -63,9 +64,8 @@ gen::Span make_span(const GenerateOptions& o, std::vector<std::string>& campaign
           10 * 3600;
       if (t < span.begin || t >= span.end) continue;
       span.campaign_times.push_back(t);
-      char name[32];
-      std::snprintf(name, sizeof name, "nl-%04d-%02d-%c", m / 12, m % 12 + 1, day == 5 ? 'a' : 'b');
-      campaign_names.emplace_back(name);
+      campaign_names.push_back(
+          fmt::format("nl-{:04d}-{:02d}-{}", m / 12, m % 12 + 1, day == 5 ? 'a' : 'b'));
     }
   }
   return span;

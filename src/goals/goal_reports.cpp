@@ -1,7 +1,8 @@
 // Goals over data: the reports a list of goals reads, built and checked in
 // one call, and the check as a Document or as plain text.
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -20,9 +21,7 @@ constexpr const char* kYellow = "\x1b[33m";
 constexpr const char* kReset = "\x1b[0m";
 
 std::string number(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
+  return fmt::format("{:.6g}", v);
 }
 
 std::string target_text(const GoalResult& r) {
@@ -76,10 +75,10 @@ Result<GoalCheck> check_goals(const std::shared_ptr<const EventStore>& store,
 Document goal_check_document(const GoalCheck& check) {
   Document doc;
   doc.title = "clm check";
-  doc.meta = {{"results", std::to_string(check.results.size())},
-              {"passed", std::to_string(check.passed)},
-              {"failed", std::to_string(check.failed)},
-              {"null", std::to_string(check.nulls)},
+  doc.meta = {{"results", fmt::to_string(check.results.size())},
+              {"passed", fmt::to_string(check.passed)},
+              {"failed", fmt::to_string(check.failed)},
+              {"null", fmt::to_string(check.nulls)},
               {"ok", check.ok() ? "true" : "false"}};
   Section s;
   s.id = "goals";
@@ -126,9 +125,9 @@ std::string goal_check_text(const GoalCheck& check, bool color) {
     out += pad(r.metric, metric_w + 2) + pad(r.scope, scope_w + 2) + pad(r.period, period_w + 2) +
            pad(values[i], value_w, true) + "  " + target_text(r) + "\n";
   }
-  out += "\n" + std::to_string(check.results.size()) + " checked: " + std::to_string(check.passed) +
-         " passed, " + std::to_string(check.failed) + " failed, " + std::to_string(check.nulls) +
-         " null" + (check.ok() ? "\n" : " -- goals not met\n");
+  out += fmt::format("\n{} checked: {} passed, {} failed, {} null{}", check.results.size(),
+                     check.passed, check.failed, check.nulls,
+                     check.ok() ? "\n" : " -- goals not met\n");
   return out;
 }
 

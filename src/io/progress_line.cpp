@@ -1,20 +1,18 @@
 // The text of one progress line.
 #include "clm/progress_line.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace clm {
 namespace {
 
 std::string fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+  return fmt::format("{:.1f}", v);
 }
 
 // 1234567 -> "1,234,567".
 std::string grouped(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string digits = fmt::to_string(n < 0 ? -n : n);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -33,8 +31,8 @@ std::string format_progress(const ProgressSnapshot& s) {
     const std::int64_t bytes = s.total > 0 && s.bytes > s.total ? s.total : s.bytes;
     line += sep + fixed1(static_cast<double>(bytes) / kMB);
     if (s.total > 0) {
-      line += "/" + fixed1(static_cast<double>(s.total) / kMB) + " MB (" +
-              std::to_string(bytes * 100 / s.total) + "%)";
+      line += fmt::format("/{} MB ({}%)", fixed1(static_cast<double>(s.total) / kMB),
+                          bytes * 100 / s.total);
     } else {
       line += " MB";
     }

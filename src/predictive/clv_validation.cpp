@@ -1,5 +1,7 @@
 // Calibration/holdout validation: predicted vs actual holdout transactions,
 // by calibration frequency, and the cumulative tracking series.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -35,8 +37,8 @@ Result<Validation> validate_holdout(const PurchaseSummary& summary, const ClvMod
   for (const PurchaseRow& r : summary.rows) {
     const detail::AliveCurve& c = cache.curve(r.x, r.T);
     if (!c.forecast) {
-      return Status::NotConverged("the holdout forecast cannot be evaluated for x = " +
-                                  std::to_string(r.x) + " (extreme parameters)");
+      return Status::NotConverged(fmt::format(
+          "the holdout forecast cannot be evaluated for x = {} (extreme parameters)", r.x));
     }
     const double predicted = *c.forecast * cache.p_alive(r.x, r.t_x, r.T);
     HoldoutBucket& b = v.by_frequency[static_cast<std::size_t>(std::min(r.x, max_bucket))];

@@ -1,8 +1,9 @@
 #include "predictive/fit_driver.h"
 
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <string>
 
 namespace clm::detail {
@@ -39,9 +40,7 @@ double largest(const std::vector<double>& v) {
 }
 
 std::string short_number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.3g", v);
-  return buf;
+  return fmt::format("{:.3g}", v);
 }
 
 }  // namespace
@@ -115,9 +114,8 @@ Result<FitRun> run_fit(std::string_view model, const Objective& neg_ll, std::vec
     std::string why = best ? best->m.stop : "the likelihood cannot be evaluated at any start";
     if (!best && out_of_budget) why = last_stop;
     return Status::NotConverged(
-        std::string(model) + " fit did not converge: " + why + " after " +
-        std::to_string(evaluations) + " evaluations from " + std::to_string(starts) +
-        (starts == 1 ? " start" : " starts") +
+        fmt::format("{} fit did not converge: {} after {} evaluations from {} {}", model, why,
+                    evaluations, starts, starts == 1 ? "start" : "starts") +
         (best ? " (largest gradient component " + short_number(largest(best->gradient)) + ")"
               : std::string()));
   }

@@ -1,5 +1,7 @@
 // The data-quality sections: what ingest read, kept and rejected per table
 // (docs/input.md, "Bad input": rows read = rows kept + rows rejected, always).
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -38,9 +40,9 @@ void add_data_quality_sections(const EventStore& store, const std::vector<TableL
   if (loads.empty()) {
     dq.notes.push_back("The store was built in code: no ingest counts.");
   }
-  dq.notes.push_back(std::to_string(store.customer_count()) + " people (" +
-                     std::to_string(store.event_count()) + " events, " +
-                     std::to_string(store.spend_count()) + " spend rows) in the store.");
+  dq.notes.push_back(fmt::format("{} people ({} events, {} spend rows) in the store.",
+                                 store.customer_count(), store.event_count(),
+                                 store.spend_count()));
   if (rejected > 0) {
     dq.notes.push_back("Rejected rows were skipped (--lenient); see \"Rejected rows\".");
   }

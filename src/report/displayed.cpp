@@ -1,6 +1,8 @@
 // Thinning long detail tables for the human formats. A Kaplan–Meier curve of a
 // few hundred thousand customers has a step per lifetime; a person reads its
 // shape from a few hundred evenly spaced steps, and JSON/CSV keep every one.
+#include <fmt/format.h>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -54,10 +56,10 @@ Section displayed(const Section& s) {
     begin = end;
   }
   if (thinned) {
-    out.notes.push_back("Showing " + std::to_string(out.rows.size()) + " of the " +
-                        std::to_string(s.rows.size()) + " rows (at most " + std::to_string(limit) +
-                        " evenly spaced per group, the first and last kept); --format json or "
-                        "csv has every row.");
+    out.notes.push_back(fmt::format(
+        "Showing {} of the {} rows (at most {} evenly spaced per group, the first and last "
+        "kept); --format json or csv has every row.",
+        out.rows.size(), s.rows.size(), limit));
   }
   return out;
 }

@@ -1,7 +1,8 @@
 // The predictive-CLV results of `clm clv fit|predict|validate` as sections.
 #include "clm/predictive_report.h"
 
-#include <sstream>
+#include <fmt/format.h>
+
 #include <string>
 
 namespace clm {
@@ -37,7 +38,7 @@ Document predictive_clv_report(const ClvModel& model, const PurchaseSummary& sum
     doc.meta.push_back(
         {"holdout end", format_date(*summary.holdout_end_day * kSecondsPerDay, TimeZone::utc())});
   }
-  doc.meta.push_back({"customers", std::to_string(summary.rows.size())});
+  doc.meta.push_back({"customers", fmt::to_string(summary.rows.size())});
   return doc;
 }
 
@@ -73,17 +74,17 @@ Section clv_params_section(const ClvModel& m) {
   }
   auto fit_note = [&](const char* what, const std::optional<FitQuality>& q) {
     if (!q) return;
-    std::ostringstream o;
-    o.precision(10);
-    o << what << ": log-likelihood " << q->log_likelihood << ", AIC " << q->aic << ", BIC "
-      << q->bic << ", " << q->customers << " customers (" << q->distinct_rows << " distinct rows), "
-      << q->iterations << " likelihood evaluations from " << q->starts << " starts, gradient norm "
-      << q->gradient_norm << ", stopped: " << q->stop_reason;
+    // Doubles with 10 significant digits.
+    std::string note = fmt::format(
+        "{}: log-likelihood {:.10g}, AIC {:.10g}, BIC {:.10g}, {} customers ({} distinct rows), "
+        "{} likelihood evaluations from {} starts, gradient norm {:.10g}, stopped: {}",
+        what, q->log_likelihood, q->aic, q->bic, q->customers, q->distinct_rows, q->iterations,
+        q->starts, q->gradient_norm, q->stop_reason);
     if (!q->at_bound.empty()) {
-      o << "; at the edge of the search (the data push them to 0 or infinity):";
-      for (const std::string& name : q->at_bound) o << ' ' << name;
+      note += "; at the edge of the search (the data push them to 0 or infinity):";
+      for (const std::string& name : q->at_bound) note += " " + name;
     }
-    s.notes.push_back(o.str());
+    s.notes.push_back(std::move(note));
   };
   fit_note("purchases", m.purchases_quality);
   fit_note("spend", m.spend_quality);
@@ -113,15 +114,13 @@ Section clv_customers_section(const EventStore& store, const std::vector<Custome
                       c.monetary, c.p_alive, num(c.expected_purchases), num(c.expected_spend),
                       num(c.clv)});
   }
-  std::ostringstream n;
-  n << "recency and T in " << time_unit_name(unit) << "s; expected purchases over the next "
-    << (o.forecast_units
-            ? std::to_string(*o.forecast_units) + " " + std::string(time_unit_name(unit)) + "s"
-            : std::string("month"))
-    << "; CLV = margin " << o.margin << " x expected spend x expected purchases per month over "
-    << o.horizon_months << " months, discounted monthly at " << o.annual_discount * 100
-    << " % a year";
-  s.notes.push_back(n.str());
+  const std::string next = o.forecast_units
+                               ? fmt::format("{:f} {}s", *o.forecast_units, time_unit_name(unit))
+                               : std::string("month");
+  s.notes.push_back(fmt::format(
+      "recency and T in {}s; expected purchases over the next {}; CLV = margin {:g} x expected "
+      "spend x expected purchases per month over {} months, discounted monthly at {:g} % a year",
+      time_unit_name(unit), next, o.margin, o.horizon_months, o.annual_discount * 100));
   return s;
 }
 
@@ -136,12 +135,11 @@ std::vector<Section> clv_validation_sections(const Validation& v, TimeUnit unit)
   b.add_column("predicted", "Predicted", ColumnKind::kNumber, 1);
   for (const HoldoutBucket& h : v.by_frequency) {
     b.rows.push_back(
-        {std::to_string(h.x) + (h.open_ended ? "+" : ""), h.customers, h.actual, h.predicted});
+        {fmt::format("{}{}", h.x, h.open_ended ? "+" : ""), h.customers, h.actual, h.predicted});
   }
   b.rows.push_back({std::string("total"), v.customers, v.actual_total, v.predicted_total});
-  std::ostringstream n;
-  n << "holdout length " << v.holdout_length << " " << time_unit_name(unit) << "s";
-  b.notes.push_back(n.str());
+  b.notes.push_back(
+      fmt::format("holdout length {:g} {}s", v.holdout_length, time_unit_name(unit)));
   out.push_back(std::move(b));
   Section t;
   t.id = "clv_tracking";

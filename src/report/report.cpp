@@ -2,6 +2,8 @@
 // section in report order.
 #include "clm/report.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <functional>
@@ -50,9 +52,9 @@ std::vector<std::pair<std::string, std::string>> make_meta(const EventStore& sto
       {"period", std::string(period_unit_name(scope.periods.unit()))},
       {"week_start", std::string(weekday_name(scope.calendar.week_start))},
       {"group_by", group_by.empty() ? "none" : group_by},
-      {"people", std::to_string(store.customer_count())},
-      {"events", std::to_string(store.event_count())},
-      {"spend_rows", std::to_string(store.spend_count())},
+      {"people", fmt::to_string(store.customer_count())},
+      {"events", fmt::to_string(store.event_count())},
+      {"spend_rows", fmt::to_string(store.spend_count())},
   };
 }
 

@@ -66,7 +66,7 @@ std::string human_text(const Value& v, const Column& c) {
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "yes" : "no";
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
   if (const std::int64_t* i = std::get_if<std::int64_t>(&v)) {
-    return c.kind == ColumnKind::kMoney ? format_money(*i, 2) : std::to_string(*i);
+    return c.kind == ColumnKind::kMoney ? format_money(*i, 2) : fmt::to_string(*i);
   }
   const double d = std::get<double>(v);
   if (c.kind == ColumnKind::kRate) return fixed(100 * d, 1) + "%";
@@ -79,7 +79,7 @@ std::string machine_text(const Value& v, const Column& c) {
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
   if (const std::int64_t* i = std::get_if<std::int64_t>(&v)) {
-    return c.kind == ColumnKind::kMoney ? format_money(*i, 6) : std::to_string(*i);
+    return c.kind == ColumnKind::kMoney ? format_money(*i, 6) : fmt::to_string(*i);
   }
   return shortest(std::get<double>(v));
 }

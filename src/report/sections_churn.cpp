@@ -3,6 +3,8 @@
 // sections start each group with a "window" row. Rates are kRate fractions
 // with their count, denominator and Wilson interval beside them; undefined
 // values are null.
+#include <fmt/format.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -216,8 +218,9 @@ Status build_survival_sections(const Scope& scope, const ReportOptions& options,
   const SurvivalResult r = compute_survival(scope, *model, options.survival);
   Section s = make_section(survival_schema());
   for (double d : options.survival.at_days) {
-    const std::string key = "s" + std::to_string(static_cast<long long>(d));
-    add_rate_columns(s, key, "S(" + std::to_string(static_cast<long long>(d)) + "d)");
+    const auto days = static_cast<long long>(d);
+    const std::string key = fmt::format("s{}", days);
+    add_rate_columns(s, key, fmt::format("S({}d)", days));
   }
   Section curve = make_section(survival_curve_schema());
   curve.display_rows = 100;  // one row per step: thousands for a real customer base

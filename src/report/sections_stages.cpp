@@ -3,6 +3,8 @@
 // activation starts each group with a "window" row. Rates are kRate fractions
 // with their count, denominator and Wilson interval beside them; undefined
 // values are null.
+#include <fmt/format.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -155,7 +157,7 @@ Status build_activation_sections(const Scope& scope, const ReportOptions& option
   if (!r.ok()) return r.status();
   Section s = make_section(activation_schema());
   s.title =
-      "Activation within " + std::to_string(options.activation.activation_window_days) + " days";
+      fmt::format("Activation within {} days", options.activation.activation_window_days);
   auto row = [](const std::string& g, const std::string& p, bool partial, const ActivationCell& c) {
     std::vector<Value> v = {g, p, partial, c.acquired, c.activation.count};
     push_rate(v, c.activation);

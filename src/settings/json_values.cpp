@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace clm::detail {
 namespace {
 
@@ -82,8 +84,7 @@ Result<json> parse_json(std::string_view text, const std::string& where) {
     return Status::InvalidArgument(where + ": '" + key +
                                    "': the number is out of range (beyond about 1.8e308)");
   } catch (const json::parse_error& e) {
-    return Status::InvalidArgument(where + ": not valid JSON (byte " + std::to_string(e.byte) +
-                                   ")");
+    return Status::InvalidArgument(fmt::format("{}: not valid JSON (byte {})", where, e.byte));
   }
 }
 
@@ -157,7 +158,7 @@ Status read_goals(const std::string& where, const json& v, std::vector<GoalSpec>
   std::vector<GoalSpec> goals;
   for (std::size_t i = 0; i < v.size(); ++i) {
     GoalSpec g;
-    if (Status s = read_goal(where + ": goals[" + std::to_string(i) + "]", v[i], g); !s.ok()) {
+    if (Status s = read_goal(fmt::format("{}: goals[{}]", where, i), v[i], g); !s.ok()) {
       return s;
     }
     goals.push_back(std::move(g));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clm/report.h"
@@ -119,7 +120,7 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ordered& o) { o["margin"] = s.margin; },
        [](const Settings& s) {
          if (s.margin >= 0 && s.margin <= 1) return Status::Ok();
-         return bad("margin", "must be in [0, 1], got " + std::to_string(s.margin));
+         return bad("margin", fmt::format("must be in [0, 1], got {:f}", s.margin));
        },
        [](const Settings& s, ReportOptions& o) { o.scope.margin = s.margin; }},
       {{"inactivity_days", "--inactivity-days"},

@@ -24,7 +24,7 @@ std::string label(double v, const Column& format) {
 }
 
 std::string color_class(std::string_view kind, int color) {
-  return std::string(kind) + " s" + std::to_string(((color % kPalette) + kPalette) % kPalette);
+  return fmt::format("{} s{}", kind, ((color % kPalette) + kPalette) % kPalette);
 }
 
 // Maps [lo, hi] onto [to_lo, to_hi], clamping to the range.

@@ -2,6 +2,8 @@
 // them (clm/section_schema.h), each read from its section's overall row
 // (group "all", period "window"). A card whose section is not in the report,
 // or whose value is undefined, shows "—" and says why.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <string>
 
@@ -92,7 +94,7 @@ Card range_card(const Document& doc, const View& v, const CardSpec& spec) {
   c.value = v.text(*lo, spec.column);
   if (lo != hi) c.value += "–" + v.text(*hi, spec.column);
   c.note = fill(doc, v, &s.rows.front(), spec.note,
-                {{"defined", std::to_string(defined)}, {"flagged", std::to_string(flagged)}});
+                {{"defined", fmt::to_string(defined)}, {"flagged", fmt::to_string(flagged)}});
   return c;
 }
 

@@ -1,5 +1,7 @@
 // Each section's chart, drawn as its schema declares it (clm/section_schema.h):
 // lines over the periods, step lines, bars and heatmaps of the named columns.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -23,8 +25,8 @@ std::vector<std::string> charted_groups(const View& v) {
 std::string group_note(const View& v) {
   const std::size_t n = v.groups().size();
   if (n <= kMaxChartGroups) return "";
-  return " The chart shows the first " + std::to_string(kMaxChartGroups) + " of " +
-         std::to_string(n) + " groups; the table has all of them.";
+  return fmt::format(" The chart shows the first {} of {} groups; the table has all of them.",
+                     kMaxChartGroups, n);
 }
 
 std::string group_name(const std::string& g) {
@@ -33,7 +35,7 @@ std::string group_name(const std::string& g) {
 
 // Figure id of the k-th small multiple: "chart-<id>", "chart-<id>-2", ...
 std::string figure_id(const Section& s, std::size_t k) {
-  return "chart-" + s.id + (k == 0 ? "" : "-" + std::to_string(k + 1));
+  return k == 0 ? "chart-" + s.id : fmt::format("chart-{}-{}", s.id, k + 1);
 }
 
 Column format_of(const ChartSpec& spec) {
@@ -179,7 +181,7 @@ std::string heatmaps(const View& v, const ChartSpec& spec) {
                      }
                      if (h.rows.empty()) return std::string();
                      if (by_offset) {
-                       for (std::size_t k = 0; k < width; ++k) h.cols.push_back(std::to_string(k));
+                       for (std::size_t k = 0; k < width; ++k) h.cols.push_back(fmt::to_string(k));
                      } else {
                        for (std::size_t c : wide_cols)
                          h.cols.push_back(s.columns[c].key.substr(spec.column_prefix.size()));
