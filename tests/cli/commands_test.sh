@@ -22,11 +22,6 @@ stage_data "$data" "$scratch/data"
 d=$scratch/data
 failures=0
 
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
 # expect_status WANT CMD...: runs CMD in the data directory (stdout to
 # $scratch/out, stderr to $scratch/err).
 expect_status() {
@@ -37,16 +32,8 @@ expect_status() {
   [[ $got == "$want" ]] || fail "exit $got, want $want: $* (stderr: $(head -c 300 "$scratch/err"))"
 }
 
-expect_stderr() {
-  grep -qF -- "$1" "$scratch/err" || fail "stderr lacks '$1': $(head -c 300 "$scratch/err")"
-}
-
 expect_no_stderr() {
   [[ ! -s $scratch/err ]] || fail "stderr not empty: $(head -c 300 "$scratch/err")"
-}
-
-same_file() {
-  cmp -s "$1" "$2" || { fail "$1 differs from $2"; diff "$2" "$1" | head -20 >&2; }
 }
 
 # data rows of CSV block SECTION in a clm --format csv output.

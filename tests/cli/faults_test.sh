@@ -22,28 +22,6 @@ stage_data "$data" "$scratch/data"
 d=$scratch/data
 failures=0
 
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
-
-# expect_status WANT CMD...: runs CMD (stdout/stderr to $scratch/out, err).
-expect_status() {
-  local want=$1
-  shift
-  "$@" >"$scratch/out" 2>"$scratch/err"
-  local got=$?
-  [[ $got == "$want" ]] || fail "exit $got, want $want: $* (stderr: $(head -c 300 "$scratch/err"))"
-}
-
-expect_stderr() {
-  grep -qF -- "$1" "$scratch/err" || fail "stderr lacks '$1': $(head -c 300 "$scratch/err")"
-}
-
-same_file() {
-  cmp -s "$1" "$2" || { fail "$1 differs from $2"; diff "$2" "$1" | head -20 >&2; }
-}
-
 # no_temporaries DIR: no temporary file of clm's is left in DIR.
 no_temporaries() {
   local left

@@ -1,4 +1,4 @@
-# Shared by cli_test.sh and update_expected.sh: how the expected reports are
+# Shared by the CLI test scripts and update_expected.sh: how the expected reports are
 # produced. Runs with the example tables copied into a scratch directory so
 # that the sources printed in the data-quality section are plain file names.
 
@@ -25,4 +25,29 @@ report() {
   shift 2
   (cd "$dir" && "$CLM" report --events events.csv --customers customers.csv --spend spend.csv \
     --format "$format" "$@")
+}
+
+# The assertions of the CLI test scripts. Each script sets `scratch` (its
+# temporary folder) and `failures=0` before calling them.
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# expect_status WANT CMD...: runs CMD (stdout/stderr to $scratch/out, err).
+expect_status() {
+  local want=$1
+  shift
+  "$@" >"$scratch/out" 2>"$scratch/err"
+  local got=$?
+  [[ $got == "$want" ]] || fail "exit $got, want $want: $* (stderr: $(head -c 300 "$scratch/err"))"
+}
+
+expect_stderr() {
+  grep -qF -- "$1" "$scratch/err" || fail "stderr lacks '$1': $(head -c 300 "$scratch/err")"
+}
+
+same_file() {
+  cmp -s "$1" "$2" || { fail "$1 differs from $2"; diff "$2" "$1" | head -20 >&2; }
 }
