@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "clm/analysis.h"
 #include "clm/goals.h"
 #include "clm/report.h"
 #include "commands.h"
@@ -53,9 +54,13 @@ int run_check(const CheckArgs& args) {
   if (!data.ok()) return report_error(data.status());
 
   progress.phase("computing report");
+  // Each report the goals read has its own grouping: the analysis has none.
+  options->scope.group_by = GroupBy{};
+  auto analysis = Analysis::create(data->store, *options, data->loads);
   GoalCheckOptions co;
   co.null_fails = null_fails;
-  auto check = check_goals(data->store, *options, goals, co, data->loads);
+  auto check =
+      analysis.ok() ? check_goals(*analysis, goals, co) : Result<GoalCheck>(analysis.status());
   progress.finish();
   if (!check.ok()) return report_error(check.status());
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "clm/analysis.h"
 #include "clm/report.h"
 #include "commands.h"
 #include "common.h"
@@ -36,7 +37,12 @@ int run_report(const ReportArgs& args) {
   if (!data.ok()) return report_error(data.status());
 
   progress.phase("computing report");
-  auto doc = build_report(data->store, *options, data->loads);
+  if (Status s = check_report_sections(options->sections); !s.ok()) {
+    progress.finish();
+    return report_error(s);
+  }
+  auto analysis = Analysis::create(data->store, *options, data->loads);
+  auto doc = analysis.ok() ? analysis->report() : Result<Document>(analysis.status());
   progress.finish();
   if (!doc.ok()) return report_error(doc.status());
   if (Status s = write_output(*doc, args.output); !s.ok()) return report_error(s);

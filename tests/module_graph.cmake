@@ -6,6 +6,7 @@ set(_graph_cases
   report:report/cells.h:ok            # a folder sees its own internals
   lifecycle:report/cells.h:rejected   # a metric knows no output
   value:report/cells.h:rejected       # nor does value
+  analysis:report/cells.h:rejected    # the report uses the analysis, not the reverse
   report:io/text_input.h:rejected     # the report knows no file format
   core:io/table_sink.h:rejected       # the store knows no reader
   io:core/interner.h:ok               # the readers fill the builder's rows

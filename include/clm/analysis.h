@@ -5,6 +5,7 @@
 //   options.scope.group_by = clm::GroupBy::parse("channel");
 //   auto analysis = clm::Analysis::load({"events.csv", "customers.csv"}, options);
 //   auto churn = analysis->churn();  // Result<ChurnResult>: monthly churn by channel
+//   auto report = analysis->report();  // Result<Document>: every report section
 //
 // An Analysis shares the store and owns its scope and the inputs several
 // metrics read (the activity model, survey answers, CAC, historical CLV).
@@ -30,8 +31,10 @@
 #include "clm/churn.h"
 #include "clm/clv.h"
 #include "clm/cohorts.h"
+#include "clm/document.h"
 #include "clm/email.h"
 #include "clm/event_store.h"
+#include "clm/grouping.h"
 #include "clm/ingest.h"
 #include "clm/report.h"
 #include "clm/revenue.h"
@@ -120,9 +123,29 @@ class Analysis {
   const ReportOptions& options() const;
   const std::vector<TableLoad>& loads() const;
 
+  // The same data, window and settings grouped by `group_by` instead. The new
+  // analysis shares the store and the activity model (which does not depend
+  // on the grouping); its other inputs are its own. InvalidArgument for an
+  // unknown attribute, as make_scope().
+  Result<Analysis> with_group_by(const GroupBy& group_by) const;
+
   // The activity model (options().activity, as of the window's end), built on
   // the first call. InvalidArgument for bad W or A.
   const Result<ActivityModel>& activity() const;
+
+  // How many of the shared inputs (activity model, survey answers, CAC,
+  // historical CLV) have been built so far, 0..4: each is built at most once,
+  // by the first metric or report section that reads it.
+  int inputs_built() const;
+
+  // --- the report (clm/report.h); defined by the report code, which reads
+  // this analysis's shared inputs instead of building its own.
+  // Every section of options().sections (all when empty), data quality from
+  // loads(), computed on options().threads threads (the document never
+  // depends on the number). InvalidArgument for an unknown section id.
+  Result<Document> report() const;
+  // The same with only `sections` (ids of report_section_ids(); empty = all).
+  Result<Document> report(const std::vector<std::string>& sections) const;
 
   // --- lifecycle (clm/churn.h, cohorts.h, survival.h, stages.h, activation.h, rfm.h)
   Result<ChurnResult> churn() const;

@@ -9,7 +9,6 @@
 // as fractions (0.05 = 5 %), money in currency units, counts as numbers.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,8 +20,7 @@
 
 namespace clm {
 
-class EventStore;      // clm/event_store.h
-struct ReportOptions;  // clm/report.h (not included: goals need no metric header)
+class Analysis;  // clm/analysis.h (not included: goals need no metric header)
 
 // Which rows of a per-period section a goal reads.
 enum class GoalPeriod {
@@ -115,14 +113,14 @@ struct GoalReport {
 };
 Result<std::vector<GoalReport>> goal_reports(const std::vector<GoalSpec>& goals);
 
-// Builds the reports of goal_reports() over `store` with `options` (whose
-// grouping and section list each report replaces) and checks the goals
-// against them. Errors as goal_reports(), build_report() and check_goals().
-Result<GoalCheck> check_goals(const std::shared_ptr<const EventStore>& store,
-                              const ReportOptions& options,
-                              const std::vector<GoalSpec>& goals,
-                              const GoalCheckOptions& check_options = {},
-                              const std::vector<TableLoad>& loads = {});
+// Builds the reports of goal_reports() from `analysis` and checks the goals
+// against them: each report with only the sections its goals read, grouped
+// as goal_reports() says — whatever the analysis's own grouping (a report of
+// another grouping comes from analysis.with_group_by(), which shares the
+// activity model). Errors as goal_reports(), Analysis::with_group_by(),
+// Analysis::report() and check_goals() above.
+Result<GoalCheck> check_goals(const Analysis& analysis, const std::vector<GoalSpec>& goals,
+                              const GoalCheckOptions& options = {});
 
 // The check as a report Document: meta (results, passed, failed, null, ok)
 // and one "goals" section with a row per result, for any reporter.

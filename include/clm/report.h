@@ -52,12 +52,20 @@ std::string_view version();
 // Ids of every section the report can print, in report order.
 std::vector<std::string> report_section_ids();
 
+// InvalidArgument naming the valid ids when `sections` holds one that is not
+// in report_section_ids().
+Status check_report_sections(const std::vector<std::string>& sections);
+
 // The id of report_section_ids() whose area builds the document section
 // `section_id` ("cac_summary" is built by "cac"); "" when no area builds it.
 std::string report_section_of(std::string_view section_id);
 
-// Computes every selected section. `loads` (what ingest did) feeds the
-// data-quality section. InvalidArgument for an unknown section id or a bad scope.
+// Computes every selected section: Analysis::create(store, options, loads)
+// then Analysis::report() (clm/analysis.h), which a program computing more
+// than the report calls itself, so that the report and its other metrics
+// share their inputs. `loads` (what ingest did) feeds the data-quality
+// section. InvalidArgument for an unknown section id (before the scope is
+// made) or a bad scope.
 Result<Document> build_report(std::shared_ptr<const EventStore> store, const ReportOptions& options,
                               const std::vector<TableLoad>& loads = {});
 

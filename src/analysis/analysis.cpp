@@ -1,5 +1,7 @@
 // clm::Analysis: the scope and the inputs several metrics share, each built
 // once on first use (std::call_once), and every metric finished from them.
+// Analysis::report() is defined with the report (src/report/report.cpp): the
+// report uses the analysis, never the reverse.
 #include "clm/analysis.h"
 
 #include <mutex>
@@ -78,32 +80,56 @@ const std::vector<TableLoad>& Analysis::loads() const {
   return state_->loads;
 }
 
+Result<Analysis> Analysis::with_group_by(const GroupBy& group_by) const {
+  const State& s = *state_;
+  auto grouping = make_grouping(*s.store, group_by, s.scope.acquisition, s.scope.calendar,
+                                s.options.scope.period);
+  if (!grouping.ok()) return grouping.status();
+  auto state = std::make_shared<State>();
+  state->store = s.store;
+  state->scope = s.scope;
+  state->scope.group_by = group_by;
+  state->scope.grouping = std::move(grouping).value();
+  state->options = s.options;
+  state->options.scope.group_by = group_by;
+  state->loads = s.loads;
+  state->activity = s.activity;
+  return Analysis(std::move(state));
+}
+
 const Result<ActivityModel>& Analysis::activity() const {
-  State& s = *state_;
-  std::call_once(s.activity_once, [&s] {
-    s.activity.emplace(ActivityModel::build(s.store, s.scope.acquisition, s.scope.window.to,
-                                            s.options.activity));
+  const State& s = *state_;
+  return s.activity->get([&s] {
+    return ActivityModel::build(s.store, s.scope.acquisition, s.scope.window.to,
+                                s.options.activity);
   });
-  return *s.activity;
+}
+
+int Analysis::inputs_built() const {
+  const State& s = *state_;
+  int n = 0;
+  for (bool built : {s.activity->built.load(std::memory_order_acquire),
+                     s.surveys.built.load(std::memory_order_acquire),
+                     s.cac.built.load(std::memory_order_acquire),
+                     s.clv.built.load(std::memory_order_acquire)}) {
+    n += built ? 1 : 0;
+  }
+  return n;
 }
 
 const SurveyBreakdown& detail::survey_input(const Analysis& a) {
   Analysis::State& s = *a.state_;
-  std::call_once(s.surveys_once,
-                 [&s] { s.surveys.emplace(compute_surveys(s.scope, s.options.surveys)); });
-  return *s.surveys;
+  return s.surveys.get([&s] { return compute_surveys(s.scope, s.options.surveys); });
 }
 
 const CacResult& detail::cac_input(const Analysis& a) {
   Analysis::State& s = *a.state_;
-  std::call_once(s.cac_once, [&s] { s.cac.emplace(compute_cac(s.scope)); });
-  return *s.cac;
+  return s.cac.get([&s] { return compute_cac(s.scope); });
 }
 
 const Result<HistoricalClv>& detail::historical_clv_input(const Analysis& a) {
   Analysis::State& s = *a.state_;
-  std::call_once(s.clv_once, [&s] { s.clv.emplace(compute_historical_clv(s.scope)); });
-  return *s.clv;
+  return s.clv.get([&s] { return compute_historical_clv(s.scope); });
 }
 
 // --- lifecycle ---------------------------------------------------------------

@@ -1,14 +1,15 @@
-// Goals over data: the reports a list of goals reads, built and checked in
+// Goals over an analysis: the reports a list of goals reads, built and checked in
 // one call, and the check as a Document or as plain text.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "clm/event_store.h"
+#include "clm/analysis.h"
 #include "clm/goals.h"
 #include "clm/report.h"
 
@@ -51,25 +52,25 @@ Result<std::vector<GoalReport>> goal_reports(const std::vector<GoalSpec>& goals)
   return out;
 }
 
-Result<GoalCheck> check_goals(const std::shared_ptr<const EventStore>& store,
-                              const ReportOptions& options,
-                              const std::vector<GoalSpec>& goals,
-                              const GoalCheckOptions& check_options,
-                              const std::vector<TableLoad>& loads) {
+Result<GoalCheck> check_goals(const Analysis& analysis, const std::vector<GoalSpec>& goals,
+                              const GoalCheckOptions& options) {
   auto plan = goal_reports(goals);
   if (!plan.ok()) return plan.status();
   std::vector<Document> reports;
   for (const GoalReport& r : *plan) {
-    ReportOptions o = options;
-    o.scope.group_by = GroupBy::parse(r.group_by);
-    o.sections = r.sections;
-    auto doc = build_report(store, o, loads);
+    std::optional<Analysis> regrouped;
+    if (r.group_by != analysis.scope().group_by.name()) {
+      auto grouped = analysis.with_group_by(GroupBy::parse(r.group_by));
+      if (!grouped.ok()) return grouped.status();
+      regrouped.emplace(std::move(grouped).value());
+    }
+    auto doc = (regrouped ? *regrouped : analysis).report(r.sections);
     if (!doc.ok()) return doc.status();
     reports.push_back(std::move(doc).value());
   }
   std::vector<const Document*> docs;
   for (const Document& d : reports) docs.push_back(&d);
-  return check_goals(goals, docs, check_options);
+  return check_goals(goals, docs, options);
 }
 
 Document goal_check_document(const GoalCheck& check) {

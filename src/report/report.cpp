@@ -1,5 +1,6 @@
-// build_report: the scope, the data-quality section, then every registered
-// section in report order.
+// The report of an Analysis: its meta, the data-quality section, then every
+// registered section in report order, each read from the analysis's shared
+// inputs. build_report is the same over a store and options.
 #include "clm/report.h"
 
 #include <fmt/format.h>
@@ -12,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "clm/analysis.h"
 #include "clm/period.h"
 #include "report/section_registry.h"
 
@@ -70,37 +72,43 @@ std::vector<std::string> report_section_ids() {
   return ids;
 }
 
-Result<Document> build_report(std::shared_ptr<const EventStore> shared,
-                              const ReportOptions& options, const std::vector<TableLoad>& loads) {
-  if (shared == nullptr) return Status::InvalidArgument("build_report: no store");
-  const EventStore& store = *shared;
+Status check_report_sections(const std::vector<std::string>& sections) {
   const std::vector<std::string> known = report_section_ids();
-  for (const std::string& id : options.sections) {
+  for (const std::string& id : sections) {
     if (std::find(known.begin(), known.end(), id) == known.end()) {
       std::string list;
       for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
       return Status::InvalidArgument("unknown section '" + id + "' (valid: " + list + ")");
     }
   }
-  auto scope = make_scope(std::move(shared), options.scope);
-  if (!scope.ok()) return scope.status();
+  return Status::Ok();
+}
 
+Result<Document> Analysis::report() const {
+  return report(options().sections);
+}
+
+Result<Document> Analysis::report(const std::vector<std::string>& sections) const {
+  if (Status s = check_report_sections(sections); !s.ok()) return s;
+  const Scope& scope = this->scope();
+  const ReportOptions& options = this->options();
   Document doc;
-  doc.meta = make_meta(store, *scope);
+  doc.meta = make_meta(store(), scope);
   // The areas are independent reads of the same scope: build them on
   // `threads` threads, each into its own list, then join the lists in report
-  // order. The inputs several areas share are computed first, each once, while
-  // the areas that need none of them run beside; an area whose input is still
-  // being computed waits for it.
+  // order. The inputs several areas share are computed first, each once (or
+  // taken from the analysis when it holds them already), while the areas that
+  // need none of them run beside; an area whose input is still being computed
+  // waits for it.
   std::vector<const detail::SectionSpec*> specs;
   unsigned needs = 0;
   for (const auto& spec : detail::section_registry()) {
-    if (!selected(options.sections, spec.id)) continue;
+    if (!selected(sections, spec.id)) continue;
     specs.push_back(&spec);
     needs |= spec.needs;
   }
-  const bool data_quality = selected(options.sections, kDataQualityId);
-  detail::ReportContext context(*scope, options);
+  const bool data_quality = selected(sections, kDataQualityId);
+  detail::ReportContext context(*this);
   std::vector<std::vector<Section>> built(specs.size());
   std::vector<Status> status(specs.size());
   std::vector<Section> quality;
@@ -110,13 +118,13 @@ Result<Document> build_report(std::shared_ptr<const EventStore> shared,
     if (needs & input) tasks.emplace_back([&context, input] { context.prepare(input); });
   }
   if (data_quality) {
-    tasks.emplace_back([&] { detail::add_data_quality_sections(store, loads, quality); });
+    tasks.emplace_back([&] { detail::add_data_quality_sections(store(), loads(), quality); });
   }
   for (bool with_needs : {false, true}) {
     for (std::size_t i = 0; i < specs.size(); ++i) {
       if ((specs[i]->needs != 0) != with_needs) continue;
       tasks.emplace_back(
-          [&, i] { status[i] = specs[i]->build(*scope, options, context, built[i]); });
+          [&, i] { status[i] = specs[i]->build(scope, options, context, built[i]); });
     }
   }
   std::atomic<std::size_t> next{0};
@@ -137,6 +145,16 @@ Result<Document> build_report(std::shared_ptr<const EventStore> shared,
     for (Section& section : built[i]) doc.sections.push_back(std::move(section));
   }
   return doc;
+}
+
+Result<Document> build_report(std::shared_ptr<const EventStore> store, const ReportOptions& options,
+                              const std::vector<TableLoad>& loads) {
+  if (store == nullptr) return Status::InvalidArgument("build_report: no store");
+  // An unknown section is reported before a bad scope, as the report always has.
+  if (Status s = check_report_sections(options.sections); !s.ok()) return s;
+  auto analysis = Analysis::create(std::move(store), options, loads);
+  if (!analysis.ok()) return analysis.status();
+  return analysis->report();
 }
 
 }  // namespace clm

@@ -8,31 +8,7 @@
 namespace clm {
 namespace detail {
 
-const Result<ActivityModel>& ReportContext::activity() {
-  std::call_once(activity_once_, [this] {
-    activity_.emplace(ActivityModel::build(scope_.store, scope_.acquisition, scope_.window.to,
-                                           options_.activity));
-  });
-  return *activity_;
-}
-
-const SurveyBreakdown& ReportContext::surveys() {
-  std::call_once(surveys_once_,
-                 [this] { surveys_.emplace(compute_surveys(scope_, options_.surveys)); });
-  return *surveys_;
-}
-
-const CacResult& ReportContext::cac() {
-  std::call_once(cac_once_, [this] { cac_.emplace(compute_cac(scope_)); });
-  return *cac_;
-}
-
-const Result<HistoricalClv>& ReportContext::historical_clv() {
-  std::call_once(clv_once_, [this] { clv_.emplace(compute_historical_clv(scope_)); });
-  return *clv_;
-}
-
-void ReportContext::prepare(unsigned needs) {
+void ReportContext::prepare(unsigned needs) const {
   if (needs & kNeedsActivity) activity();
   if (needs & kNeedsSurveys) surveys();
   if (needs & kNeedsCac) cac();

@@ -5,13 +5,12 @@
 
 #include <cstdint>
 #include <functional>
-#include <mutex>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "clm/acquisition_cost.h"
 #include "clm/activity.h"
+#include "clm/analysis.h"
 #include "clm/clv.h"
 #include "clm/document.h"
 #include "clm/report.h"
@@ -31,35 +30,28 @@ enum SharedInput : std::uint8_t {
   kNeedsHistoricalClv = 8,
 };
 
-// One report's shared inputs over one scope and one set of options (both must
-// outlive it). Thread-safe: every getter may be called from any thread.
+// One report's view of the analysis it is built from: the inputs several
+// areas read, each built by the Analysis at most once (and not again when the
+// analysis already holds it). Thread-safe: every getter may be called from
+// any thread. The analysis must outlive the context.
 class ReportContext {
  public:
-  ReportContext(const Scope& scope, const ReportOptions& options)
-      : scope_(scope), options_(options) {}
-  ReportContext(const ReportContext&) = delete;
-  ReportContext& operator=(const ReportContext&) = delete;
+  explicit ReportContext(const Analysis& analysis) : analysis_(analysis) {}
 
-  // ActivityModel::build with options.activity, as of the window's end.
-  const Result<ActivityModel>& activity();
+  // Analysis::activity(): options.activity, as of the window's end.
+  const Result<ActivityModel>& activity() const { return analysis_.activity(); }
   // compute_surveys with options.surveys.
-  const SurveyBreakdown& surveys();
+  const SurveyBreakdown& surveys() const { return survey_input(analysis_); }
   // compute_cac.
-  const CacResult& cac();
+  const CacResult& cac() const { return cac_input(analysis_); }
   // compute_historical_clv.
-  const Result<HistoricalClv>& historical_clv();
+  const Result<HistoricalClv>& historical_clv() const { return historical_clv_input(analysis_); }
 
   // Computes the inputs named by `needs` (a SharedInput mask) now.
-  void prepare(unsigned needs);
+  void prepare(unsigned needs) const;
 
  private:
-  const Scope& scope_;
-  const ReportOptions& options_;
-  std::once_flag activity_once_, surveys_once_, cac_once_, clv_once_;
-  std::optional<Result<ActivityModel>> activity_;
-  std::optional<SurveyBreakdown> surveys_;
-  std::optional<CacResult> cac_;
-  std::optional<Result<HistoricalClv>> clv_;
+  const Analysis& analysis_;
 };
 
 // Builds the sections of one area and appends them to `out`.

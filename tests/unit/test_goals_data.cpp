@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "clm/analysis.h"
 #include "clm/event_store.h"
 #include "clm/goals.h"
 #include "clm/report.h"
@@ -64,8 +65,10 @@ TEST_CASE("Goals over data: built and checked in one call", "[goals]") {
   options.sections = {"rfm"};  // replaced by the sections the goals read
   clm::GoalCheckOptions co;
   co.null_fails = true;
-  auto check = clm::check_goals(std::make_shared<const clm::EventStore>(std::move(*store)), options,
-                                {goal("nps", 0.0), goal("csat", 80.0)}, co);
+  auto analysis =
+      clm::Analysis::create(std::make_shared<const clm::EventStore>(std::move(*store)), options);
+  REQUIRE(analysis.ok());
+  auto check = clm::check_goals(*analysis, {goal("nps", 0.0), goal("csat", 80.0)}, co);
   REQUIRE(check.ok());
   REQUIRE(check->results.size() == 2);
   CHECK(*check->results[0].value == Approx(0.0));
