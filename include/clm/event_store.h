@@ -181,12 +181,17 @@ class EventStoreBuilder {
   // for a customer listed in both or too many custom types; this builder is
   // then unchanged. `other` is left empty.
   Status append(EventStoreBuilder&& other);
+  // Names the inputs the events and the spend rows come from (file names) in
+  // build()'s messages; an empty name keeps the previous one ("events", "spend").
+  void set_sources(std::string events, std::string spend);
   // Distinct custom (non-contract) event types added so far.
   std::size_t custom_type_count() const;
 
   std::size_t event_count() const;
-  // Sorts, interns and freezes the rows. DataError if absolute money amounts
-  // add up beyond INT64_MAX millionths (so no later sum can overflow).
+  // Sorts, interns and freezes the rows. DataError naming the source and
+  // column 'amount' if the absolute event amounts, or the absolute spend
+  // amounts, add up beyond INT64_MAX millionths (each checked on its own, so
+  // no later sum of revenue or of spend can overflow).
   // The builder is left empty.
   Result<EventStore> build();
 

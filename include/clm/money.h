@@ -26,8 +26,21 @@ Result<Money> parse_money(std::string_view text);
 // format_money(12'345'678, 2) == "12.35".
 std::string format_money(Money m, int decimals);
 
-// m × factor (e.g. a margin), rounded half away from zero to a millionth.
-Money scale_money(Money m, double factor);
+// A fraction in [0, 1] (a margin) as the decimal it was written as:
+// numerator / 10^decimals, from the shortest decimal that reads back as the
+// same double. 0.6 is 6/10 exactly, not the double's 0.59999999999999997...
+struct DecimalFraction {
+  std::int64_t numerator = 0;  // < 10^17
+  int decimals = 0;            // 0 for 0 and 1
+};
+// `fraction` must be in [0, 1]; NaN and values outside are clamped to it.
+DecimalFraction decimal_fraction(double fraction);
+
+// m × margin, computed exactly in integers from decimal_fraction(margin) and
+// rounded once, half away from zero, to a millionth: scale_money(m, 1) == m
+// for every m. `margin` must be in [0, 1] (clamped like decimal_fraction), so
+// the result never leaves the range of m.
+Money scale_money(Money m, double margin);
 
 // Money as a floating-point number of currency units (for ratios).
 inline double money_to_double(Money m) { return static_cast<double>(m) / kMicrosPerUnit; }

@@ -106,6 +106,10 @@ struct EventStoreBuilder::Impl {
   std::vector<SymbolId> sp_channel;
   std::vector<Money> sp_amount;
 
+  // Where the events and the spend rows come from, for build()'s messages.
+  std::string events_source = "events";
+  std::string spend_source = "spend";
+
   std::uint32_t customer(std::string_view id) {
     const std::uint32_t c = customers.intern(id);
     if (c == declared_acquired_at.size()) {

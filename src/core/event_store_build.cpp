@@ -13,17 +13,21 @@ namespace clm {
 namespace {
 
 // Sum of |amounts| must fit in int64 so that no subset sum can overflow.
-bool money_in_range(const std::vector<Money>& a, const std::vector<Money>& b) {
+bool money_in_range(const std::vector<Money>& amounts) {
   __extension__ using Int128 = __int128;
   Int128 total = 0;
   constexpr Int128 kLimit = static_cast<Int128>(INT64_MAX);
-  for (const auto* column : {&a, &b}) {
-    for (Money m : *column) {
-      total += m < 0 ? -static_cast<Int128>(m) : static_cast<Int128>(m);
-      if (total > kLimit) return false;
-    }
+  for (Money m : amounts) {
+    total += m < 0 ? -static_cast<Int128>(m) : static_cast<Int128>(m);
+    if (total > kLimit) return false;
   }
   return true;
+}
+
+Status money_range_error(const std::string& source, std::string_view what) {
+  return Status::DataError(fmt::format(
+      "{}: column 'amount': {} add up beyond the exact money range of ±9223372036854.775807",
+      source, what));
 }
 
 template <typename T>
@@ -52,13 +56,15 @@ Result<EventStore> EventStoreBuilder::build() {
   // Customers and their per-customer columns (sorting the ids while the
   // amounts are checked).
   const std::size_t n_customers = m.customers.size();
-  bool money_ok = true;
-  detail::parallel_pair([&] { money_ok = money_in_range(m.ev_amount, m.sp_amount); },
-                        [&] { st.customer_ids_ = m.customers.freeze(remap); });
-  if (!money_ok) {
-    return Status::DataError(
-        "amount: money amounts add up beyond the exact range of ±9223372036854.775807");
-  }
+  bool events_ok = true, spend_ok = true;
+  detail::parallel_pair(
+      [&] {
+        events_ok = money_in_range(m.ev_amount);
+        spend_ok = money_in_range(m.sp_amount);
+      },
+      [&] { st.customer_ids_ = m.customers.freeze(remap); });
+  if (!events_ok) return money_range_error(m.events_source, "purchase and refund amounts");
+  if (!spend_ok) return money_range_error(m.spend_source, "spend amounts");
   const std::vector<std::uint32_t> customer_remap = remap;
   std::vector<std::uint32_t> customer_order(n_customers);  // final index → provisional
   for (std::uint32_t p = 0; p < n_customers; ++p) customer_order[customer_remap[p]] = p;

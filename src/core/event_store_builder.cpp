@@ -127,6 +127,11 @@ Status EventStoreBuilder::add_customer(const CustomerInput& c) {
   return Status::Ok();
 }
 
+void EventStoreBuilder::set_sources(std::string events, std::string spend) {
+  if (!events.empty()) impl_->events_source = std::move(events);
+  if (!spend.empty()) impl_->spend_source = std::move(spend);
+}
+
 std::size_t EventStoreBuilder::custom_type_count() const {
   return impl_->custom_types.size();
 }
@@ -176,6 +181,8 @@ Status EventStoreBuilder::append(EventStoreBuilder&& other) {
                      o.attribute_names.empty();
   if (empty) {
     std::swap(m, o);
+    std::swap(m.events_source, o.events_source);  // the names stay with this builder
+    std::swap(m.spend_source, o.spend_source);
     o = Impl();
     return Status::Ok();
   }

@@ -49,6 +49,8 @@ Status read_table(Table table, std::string_view data, bool padded, bool mapped,
                   std::string_view name, InputFormat format, const ReadOptions& options,
                   EventStoreBuilder& builder, TableLoad& load) {
   load.table = table_name(table);
+  if (table == Table::kEvents) builder.set_sources(std::string(name), "");
+  if (table == Table::kSpend) builder.set_sources("", std::string(name));
   if (format == InputFormat::kAuto) {
     return Status::InvalidArgument(
         fmt::format("{}: the input format must be given (csv, jsonl or json)", name));

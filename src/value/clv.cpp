@@ -2,8 +2,11 @@
 // CLV:CAC (per channel).
 #include "clm/clv.h"
 
-#include <cmath>
+#include <boost/multiprecision/cpp_int.hpp>
+#include <cstdint>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "clm/churn.h"
 #include "clm/event.h"
@@ -15,6 +18,20 @@ namespace {
 
 constexpr TypeCode kPurchase = code(EventType::kPurchase);
 constexpr TypeCode kRefund = code(EventType::kRefund);
+
+using BigInt = boost::multiprecision::cpp_int;
+using Rational = boost::multiprecision::cpp_rational;
+
+// q rounded half away from zero to an integer; nullopt beyond ±INT64_MAX.
+std::optional<Money> round_money(const Rational& q) {
+  const BigInt& num = boost::multiprecision::numerator(q);
+  const BigInt& den = boost::multiprecision::denominator(q);  // > 0
+  BigInt whole = num / den;                                   // truncates toward zero
+  const BigInt rest = boost::multiprecision::abs(num - whole * den);
+  if (2 * rest >= den) whole += num < 0 ? -1 : 1;
+  if (boost::multiprecision::abs(whole) > INT64_MAX) return std::nullopt;
+  return static_cast<Money>(whole);
+}
 
 Status check_margin(double m) {
   if (!(m >= 0.0 && m <= 1.0)) {
@@ -118,19 +135,34 @@ Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
     FormulaClv& f = result[g];
     f.months = static_cast<int>(months);
     f.churn = churn.groups[g].window.churn;
-    double arpu_sum = 0;  // millionths
+    // Exact rationals: the monthly ARPUs have unrelated denominators, and
+    // their mean and the CLV are rounded once, at the end.
+    Rational arpu_sum = 0;  // millionths
     std::int64_t count = 0;
     for (std::size_t j = 0; j < months; ++j) {
       count += active[g * (months + 1) + j];
       if (count == 0) continue;  // undefined ARPU: left out of the mean
-      arpu_sum += static_cast<double>(net[g * months + j]) / static_cast<double>(count);
+      arpu_sum += Rational(net[g * months + j], count);
       ++f.arpu_months;
     }
     if (f.arpu_months == 0) continue;
-    const double mean_arpu = arpu_sum / f.arpu_months;
-    f.mean_arpu = static_cast<Money>(std::llround(mean_arpu));
-    if (f.churn.rate && *f.churn.rate > 0) {
-      f.clv = static_cast<Money>(std::llround(scope.margin * mean_arpu / *f.churn.rate));
+    const Rational mean_arpu = arpu_sum / f.arpu_months;
+    f.mean_arpu = round_money(mean_arpu);  // |mean| <= max |net|, always in range
+    if (f.churn.count > 0) {
+      // m × mean ARPU / (churned / base), with m as the decimal it was written as.
+      const DecimalFraction m = decimal_fraction(scope.margin);
+      const BigInt num = BigInt(m.numerator) * f.churn.denominator;
+      const BigInt den =
+          boost::multiprecision::pow(BigInt(10), static_cast<unsigned>(m.decimals)) * f.churn.count;
+      const Rational clv = mean_arpu * Rational(num, den);
+      f.clv = round_money(clv);
+      if (!f.clv) {
+        return Status::DataError(fmt::format(
+            "formula CLV of group '{}' is beyond the exact money range (±9223372036854.775807): "
+            "mean monthly ARPU {} with monthly churn {}/{}",
+            scope.grouping.labels[g], format_money(*f.mean_arpu, 6), f.churn.count,
+            f.churn.denominator));
+      }
     }
   }
   return result;
