@@ -4,7 +4,8 @@
 // New customers N(P, ch) are the customers with a(c) in P and ch(c) = ch
 // (scope.acquisition); Spend(P, ch) the spend rows dated in P. Channels are
 // the union of the spend channels and the new customers' channels, sorted
-// byte-wise; customers without a channel are the channel "(none)". CAC is
+// byte-wise; customers without a channel form a channel of their own, labelled
+// "(none)" (kNoChannelLabel) but apart from a real channel of that name. CAC is
 // per channel whatever the report's grouping: spend carries no customer
 // attribute to split it by.
 #pragma once
@@ -44,7 +45,10 @@ struct CostSpan {
 };
 
 struct CacResult {
-  std::vector<std::string> channels;  // byte-wise sorted labels, "(none)" included
+  // Byte-wise sorted labels; the customers without a channel (if any) are
+  // labelled kNoChannelLabel, just before a real channel of that name.
+  std::vector<std::string> channels;
+  std::optional<std::size_t> no_channel;  // their position in `channels`
   CostSpan window;                    // over scope.window
   std::vector<CostSpan> periods;      // per period of scope.periods
 };
@@ -57,6 +61,7 @@ CacResult compute_cac(const Scope& scope);
 struct Payback {
   std::size_t cohort = 0;  // index into scope.periods
   std::string channel;     // a channel label, or "" for all channels
+  bool no_channel = false;  // the customers without a channel (CacResult::no_channel)
   std::int64_t new_customers = 0;
   Money spend = 0;  // spend of the cohort's period (that channel's, or all)
   // m × net revenue of the cohort's customers from the start of its calendar

@@ -83,6 +83,7 @@ Result<LoadedTables> load_tables(const TablePaths& paths, const ReadOptions& opt
 template <typename R>
 struct GroupSeries {
   std::string group;  // label of the scope's grouping ("all" without grouping)
+  bool absent = false;  // the customers with no value (labelled "(none)"; Grouping::absent)
   R window;
   std::vector<R> periods;
 };

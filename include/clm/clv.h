@@ -70,6 +70,7 @@ Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
 // CLV:CAC of one channel.
 struct ChannelClvCac {
   std::string channel;
+  bool no_channel = false;         // the customers without a channel (CacResult::no_channel)
   std::int64_t new_customers = 0;  // a(c) in the window and ch(c) = channel
   std::optional<Money> mean_clv;   // mean CLV of those; nullopt with none
   std::optional<Money> cac;        // the channel's CAC over the window

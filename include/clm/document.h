@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -33,6 +34,18 @@ struct Column {
 
 // A cell. monostate is null: undefined (a rate with denominator 0), never 0.
 using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string>;
+
+// Label columns — keyed "group" or "channel" — name a group of customers or a
+// channel. Null in them is *absent*: the customers with no value (no attribute
+// value, no acquisition channel). JSON writes null. The text formats (table,
+// CSV, Markdown, HTML) write kAbsentLabel, and write a real value that equals
+// kAbsentLabel or begins with a backslash with one more backslash in front
+// (label_text), so no real value reads as absent and no two read alike.
+inline constexpr std::string_view kAbsentLabel = "(none)";
+bool is_label_column(const Column& c);
+// A real label value as the text formats write it: "(none)" → "\(none)",
+// "\x" → "\\x", anything else unchanged.
+std::string label_text(std::string_view value);
 
 struct SectionSchema;  // clm/section_schema.h
 

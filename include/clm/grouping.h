@@ -3,11 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "clm/acquisition.h"
+#include "clm/document.h"
 #include "clm/event_store.h"
 #include "clm/period.h"
 #include "clm/status.h"
@@ -28,12 +30,19 @@ struct GroupBy {
 };
 
 // A partition of the customers. Labels are sorted byte-wise; customers with no
-// value go to "(none)", prospects in a cohort grouping to "(prospect)". Without
-// grouping there is one group, "all".
+// value (no attribute value, no acquisition channel) form the *absent* group,
+// labelled kAbsentLabel "(none)" but kept apart from a real value "(none)":
+// it is its own group, sorted just before it, and `absent` names it.
+// Prospects in a cohort grouping go to "(prospect)". Without grouping there is
+// one group, "all".
 struct Grouping {
   std::vector<std::string> labels;
   std::vector<std::uint32_t> group_of;  // per CustomerIndex
+  std::optional<std::size_t> absent;    // index of the absent group, if any
   std::size_t size() const { return labels.size(); }
+  bool is_absent(std::size_t g) const { return absent && *absent == g; }
+  // Group g as a cell of a "group" column: null for the absent group.
+  Value cell(std::size_t g) const { return is_absent(g) ? Value() : Value(labels[g]); }
 };
 
 // InvalidArgument naming the known attributes when `by` names an unknown one.

@@ -20,6 +20,7 @@ std::vector<GroupSeries<R>> finish_all(const Scope& scope, const Breakdown<Acc>&
   std::vector<GroupSeries<R>> out(b.groups());
   for (std::size_t g = 0; g < b.groups(); ++g) {
     out[g].group = scope.grouping.labels[g];
+    out[g].absent = scope.grouping.is_absent(g);
     out[g].window = finish(b.window(g));
     out[g].periods.reserve(b.periods());
     for (std::size_t p = 0; p < b.periods(); ++p) out[g].periods.push_back(finish(b.at(g, p)));

@@ -4,26 +4,36 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <utility>
 
 namespace clm {
 namespace {
 
 constexpr std::string_view kAttributePrefix = "attribute:";
 
-// Assigns each customer the label `label_of(c)`; labels sorted byte-wise.
-template <typename LabelOf>
-Grouping group_by_label(std::size_t n, LabelOf label_of) {
-  std::map<std::string, std::uint32_t> index;  // label → provisional id
+// Assigns each customer the group `key_of(c)`: a value, or nullopt for none.
+// Labels sorted byte-wise, the absent group (labelled kAbsentLabel) just
+// before a real value equal to its label.
+template <typename KeyOf>
+Grouping group_by_key(std::size_t n, KeyOf key_of) {
+  // (label, is a real value) → provisional id; std::map iterates in byte order.
+  std::map<std::pair<std::string, bool>, std::uint32_t> index;
   std::vector<std::uint32_t> provisional(n);
   for (CustomerIndex c = 0; c < n; ++c) {
-    auto [it, inserted] = index.try_emplace(label_of(c), static_cast<std::uint32_t>(index.size()));
+    std::optional<std::string> key = key_of(c);
+    const bool real = key.has_value();
+    auto [it, inserted] =
+        index.try_emplace({real ? std::move(*key) : std::string(kAbsentLabel), real},
+                          static_cast<std::uint32_t>(index.size()));
     provisional[c] = it->second;
   }
   Grouping g;
   std::vector<std::uint32_t> final_id(index.size());
-  for (auto& [label, id] : index) {  // std::map iterates in byte order
+  for (auto& [key, id] : index) {
     final_id[id] = static_cast<std::uint32_t>(g.labels.size());
-    g.labels.push_back(label);
+    if (!key.second) g.absent = g.labels.size();
+    g.labels.push_back(key.first);
   }
   g.group_of.resize(n);
   for (std::size_t c = 0; c < n; ++c) g.group_of[c] = final_id[provisional[c]];
@@ -68,11 +78,12 @@ Result<Grouping> make_grouping(const EventStore& store, const GroupBy& by, const
       return g;
     }
     case GroupBy::Kind::kChannel:
-      return group_by_label(n, [&](CustomerIndex c) {
-        return acq.channel[c] == kNoSymbol ? std::string("(none)") : std::string(store.channels().name(acq.channel[c]));
+      return group_by_key(n, [&](CustomerIndex c) -> std::optional<std::string> {
+        if (acq.channel[c] == kNoSymbol) return std::nullopt;
+        return std::string(store.channels().name(acq.channel[c]));
       });
     case GroupBy::Kind::kCohort:
-      return group_by_label(n, [&](CustomerIndex c) {
+      return group_by_key(n, [&](CustomerIndex c) -> std::optional<std::string> {
         return acq.is_prospect(c) ? std::string("(prospect)")
                                   : period_label(acq.acquired_at[c], cohort_unit, cal);
       });
@@ -85,9 +96,10 @@ Result<Grouping> make_grouping(const EventStore& store, const GroupBy& by, const
             "cannot group by '{}': not a column of the customers table (known: {}; or channel, cohort)",
             by.attribute, known.empty() ? "none" : known));
       }
-      return group_by_label(n, [&](CustomerIndex c) {
+      return group_by_key(n, [&](CustomerIndex c) -> std::optional<std::string> {
         const SymbolId v = store.attribute(*a, c);
-        return v == kNoSymbol ? std::string("(none)") : std::string(store.attribute_values(*a).name(v));
+        if (v == kNoSymbol) return std::nullopt;
+        return std::string(store.attribute_values(*a).name(v));
       });
     }
   }

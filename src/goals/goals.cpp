@@ -89,9 +89,17 @@ Result<std::vector<Picked>> pick_rows(const GoalSpec& goal, const Section& s, bo
   // For "last" and "last_complete": the index in `picked` of each scope's row.
   std::vector<std::pair<std::string, std::size_t>> last_of_scope;
   for (const auto& row : s.rows) {
-    const std::string* scope_value = text_at(row, scope_col);
+    // The group or channel as the text formats write it: an absent one as
+    // "(none)", a real "(none)" escaped.
     std::string scope = "all";
-    if (scope_value != nullptr && !goal.per.empty()) scope = goal.per + "=" + *scope_value;
+    if (scope_col && !goal.per.empty()) {
+      const Value& v = row[*scope_col];
+      if (const std::string* t = std::get_if<std::string>(&v)) {
+        scope = goal.per + "=" + label_text(*t);
+      } else if (std::holds_alternative<std::monostate>(v)) {
+        scope = goal.per + "=" + std::string(kAbsentLabel);
+      }
+    }
     const std::string* period = text_at(row, period_col);
     const bool window_row = period == nullptr || *period == "window";
     if (goal.period == GoalPeriod::kWindow) {

@@ -24,13 +24,18 @@ bool is_null(const Value& v);
 // Numbers sit right in tables; text and flags left.
 bool is_numeric(ColumnKind kind);
 
+// A cell of a label column (is_label_column) in the text formats: kAbsentLabel
+// for null, label_text() of a value.
+std::string label_cell_text(const Value& v);
+
 // Human text: money with 2 decimals, rates as "25.0%", numbers with
-// Column::decimals places, flags "yes"/"no", null as kNullText.
+// Column::decimals places, flags "yes"/"no", null as kNullText; label columns as label_cell_text.
 std::string human_text(const Value& v, const Column& c);
 
 // Machine text for JSON and CSV: money as an exact decimal with 6 places, rates
 // as fractions and other doubles in the shortest form that reads back the
-// same, flags "true"/"false", null as "" (callers print their own null).
+// same, flags "true"/"false", null as "" (callers print their own null); label
+// columns as label_cell_text.
 std::string machine_text(const Value& v, const Column& c);
 
 // RFC 4180: `s` as one CSV field, quoted when it holds a comma, a quote or a line end.

@@ -14,8 +14,8 @@ Value opt_int(std::optional<int> v) {
   return static_cast<std::int64_t>(*v);
 }
 
-const std::string& group_of(const Scope& scope, CustomerIndex c) {
-  return scope.grouping.labels[scope.grouping.group_of[c]];
+Value group_of(const Scope& scope, CustomerIndex c) {
+  return scope.grouping.cell(scope.grouping.group_of[c]);
 }
 
 const SectionSchema& customer_stages_schema() {

@@ -27,7 +27,8 @@ void write_table(std::ostream& out, const Section& s) {
   for (const auto& row : s.rows) {
     out << "<tr>";
     for (std::size_t c = 0; c < s.columns.size(); ++c) {
-      const bool null = c >= row.size() || is_null(row[c]);
+      // An absent group or channel is text ("(none)"), not an undefined value.
+      const bool null = c >= row.size() || (is_null(row[c]) && !is_label_column(s.columns[c]));
       const char* cls = null                            ? " class=\"null\""
                         : is_numeric(s.columns[c].kind) ? " class=\"num\""
                                                         : "";

@@ -10,14 +10,18 @@ namespace clm::detail {
 namespace {
 
 // Any text of the document as Markdown: pipes escaped (it may sit in a table
-// cell), line breaks folded to spaces, other control characters escaped as in
-// the table format, and '<' and '&' written as entities so that a value cannot
-// become HTML (a tag, a script, an entity) where the Markdown is rendered.
+// cell), backslashes doubled (one would escape the next character, so that
+// "\(none)" rendered as "(none)"), line breaks folded to spaces, other control
+// characters escaped as in the table format, and '<' and '&' written as
+// entities so that a value cannot become HTML (a tag, a script, an entity)
+// where the Markdown is rendered.
 std::string cell(std::string_view s) {
   std::string r;
   for (char c : s) {
     if (c == '|')
       r += "\\|";
+    else if (c == '\\')
+      r += "\\\\";
     else if (c == '\n' || c == '\r')
       r += ' ';
     else if (c == '<')

@@ -90,7 +90,8 @@ void write_section(std::ostream& out, const Section& s, bool color) {
     for (std::size_t c = 0; c < ncol; ++c) {
       const bool right = is_numeric(s.columns[c].kind);
       std::string cell = padded(cells[r][c], width[c], right);
-      const bool null = c >= s.rows[r].size() || is_null(s.rows[r][c]);
+      const bool null = c >= s.rows[r].size() ||
+                        (is_null(s.rows[r][c]) && !is_label_column(s.columns[c]));
       if (c) line.append("  ");
       if (color && null) line.append(kDim);
       line.append(cell);

@@ -32,6 +32,11 @@ std::string shortest(double v) {
 
 }  // namespace
 
+std::string label_cell_text(const Value& v) {
+  if (const std::string* s = std::get_if<std::string>(&v)) return label_text(*s);
+  return std::string(kAbsentLabel);  // null: absent (a label column holds only text or null)
+}
+
 std::string_view kind_name(ColumnKind kind) {
   switch (kind) {
     case ColumnKind::kText:
@@ -62,6 +67,7 @@ bool is_numeric(ColumnKind kind) {
 }
 
 std::string human_text(const Value& v, const Column& c) {
+  if (is_label_column(c)) return label_cell_text(v);
   if (is_null(v)) return std::string(kNullText);
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "yes" : "no";
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;
@@ -75,6 +81,7 @@ std::string human_text(const Value& v, const Column& c) {
 }
 
 std::string machine_text(const Value& v, const Column& c) {
+  if (is_label_column(c)) return label_cell_text(v);
   if (is_null(v)) return "";
   if (const bool* b = std::get_if<bool>(&v)) return *b ? "true" : "false";
   if (const std::string* s = std::get_if<std::string>(&v)) return *s;

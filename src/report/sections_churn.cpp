@@ -25,7 +25,7 @@
 namespace clm::detail {
 namespace {
 
-std::vector<Value> churn_row(const std::string& group, const std::string& period, bool partial,
+std::vector<Value> churn_row(const Value& group, const std::string& period, bool partial,
                              const ChurnCell& c) {
   std::vector<Value> row = {group,      period,    partial,         c.start_active, c.end_active,
                             c.retained, c.churned, c.new_customers, c.reactivated};
@@ -97,11 +97,13 @@ Status build_churn_sections(const Scope& scope, const ReportOptions& options,
   if (!model.ok()) return model.status();
   const ChurnResult r = compute_churn(scope, *model, options.churn);
   Section s = make_section(churn_schema());
-  for (const ChurnGroup& g : r.groups) {
-    s.rows.push_back(churn_row(g.label, "window", false, g.window));
+  for (std::size_t i = 0; i < r.groups.size(); ++i) {
+    const ChurnGroup& g = r.groups[i];
+    const Value group = scope.grouping.cell(i);
+    s.rows.push_back(churn_row(group, "window", false, g.window));
     for (std::size_t p = 0; p < g.periods.size(); ++p) {
       s.rows.push_back(
-          churn_row(g.label, scope.periods[p].label, scope.periods[p].partial, g.periods[p]));
+          churn_row(group, scope.periods[p].label, scope.periods[p].partial, g.periods[p]));
     }
   }
   s.notes.push_back(
@@ -148,7 +150,7 @@ Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
   if (!model.ok()) return model.status();
   const CohortResult r = compute_cohorts(scope, *model, options.cohorts);
   Section s = make_section(cohort_schema());
-  auto emit = [&s](const std::string& group, const CohortRow& row) {
+  auto emit = [&s](const Value& group, const CohortRow& row) {
     for (const CohortCell& c : row.cells) {
       std::vector<Value> v = {group,     row.label, row.size, static_cast<std::int64_t>(c.offset),
                               c.partial, c.active};
@@ -158,9 +160,10 @@ Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
       s.rows.push_back(std::move(v));
     }
   };
-  for (const CohortTable& t : r.groups) {
-    for (const CohortRow& row : t.rows) emit(t.group, row);
-    emit(t.group, t.average);
+  for (std::size_t i = 0; i < r.groups.size(); ++i) {
+    const CohortTable& t = r.groups[i];
+    for (const CohortRow& row : t.rows) emit(scope.grouping.cell(i), row);
+    emit(scope.grouping.cell(i), t.average);
   }
   s.notes.push_back(
       "Cohort = period of acquisition; offset k = period cohort+k. The average rows weight "
@@ -224,8 +227,10 @@ Status build_survival_sections(const Scope& scope, const ReportOptions& options,
   }
   Section curve = make_section(survival_curve_schema());
   curve.display_rows = 100;  // one row per step: thousands for a real customer base
-  for (const SurvivalCurve& g : r.groups) {
-    std::vector<Value> row = {g.group, g.customers, g.deaths, g.censored, opt(g.median_days)};
+  for (std::size_t i = 0; i < r.groups.size(); ++i) {
+    const SurvivalCurve& g = r.groups[i];
+    const Value group = scope.grouping.cell(i);
+    std::vector<Value> row = {group, g.customers, g.deaths, g.censored, opt(g.median_days)};
     for (const SurvivalAt& a : g.at) {
       row.push_back(opt(a.survival));
       row.push_back(ci_low(a.ci));
@@ -233,7 +238,7 @@ Status build_survival_sections(const Scope& scope, const ReportOptions& options,
     }
     s.rows.push_back(std::move(row));
     for (const SurvivalPoint& p : g.curve) {
-      curve.rows.push_back({g.group, p.days, p.at_risk, p.deaths, p.censored, p.survival,
+      curve.rows.push_back({group, p.days, p.at_risk, p.deaths, p.censored, p.survival,
                             ci_low(p.ci), ci_high(p.ci)});
     }
   }

@@ -23,7 +23,7 @@ Value rate(std::optional<double> v) {
   return *v;
 }
 
-std::vector<Value> email_row(const std::string& group, const std::string& period, bool partial,
+std::vector<Value> email_row(const Value& group, const std::string& period, bool partial,
                              const EmailResult& r) {
   return {group,
           period,
@@ -92,7 +92,7 @@ Status build_email_sections(const Scope& scope, const ReportOptions& options,
 
   std::int64_t sent = 0;
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
-    const std::string& group = scope.grouping.labels[g];
+    const Value group = scope.grouping.cell(g);
     const EmailResult w = email_result(b.window(g), estimate);
     sent += w.sent;
     s.rows.push_back(email_row(group, "window", false, w));

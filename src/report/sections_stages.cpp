@@ -104,17 +104,19 @@ Status build_stage_sections(const Scope& scope, const ReportOptions& options,
   flow.title =
       "Stage flow " + format_timestamp(r.flow_from, tz) + " -> " + format_timestamp(r.flow_to, tz);
   Section funnel = make_section(funnel_schema());
-  for (const StageGroup& g : r.groups) {
-    std::vector<Value> row = {g.label};
+  for (std::size_t k = 0; k < r.groups.size(); ++k) {
+    const StageGroup& g = r.groups[k];
+    const Value group = scope.grouping.cell(k);
+    std::vector<Value> row = {group};
     for (std::int64_t n : g.counts) row.push_back(n);
     counts.rows.push_back(std::move(row));
     for (std::size_t i = 0; i < kStageCount; ++i) {
-      std::vector<Value> f = {g.label, std::string(stage_name(static_cast<Stage>(i)))};
+      std::vector<Value> f = {group, std::string(stage_name(static_cast<Stage>(i)))};
       for (std::int64_t n : g.flow[i]) f.push_back(n);
       flow.rows.push_back(std::move(f));
     }
     for (const FunnelStep& step : g.funnel) {
-      std::vector<Value> f = {g.label, std::string(stage_name(step.stage)), step.count};
+      std::vector<Value> f = {group, std::string(stage_name(step.stage)), step.count};
       push_rate(f, step.rate);
       funnel.rows.push_back(std::move(f));
     }
@@ -158,18 +160,20 @@ Status build_activation_sections(const Scope& scope, const ReportOptions& option
   Section s = make_section(activation_schema());
   s.title =
       fmt::format("Activation within {} days", options.activation.activation_window_days);
-  auto row = [](const std::string& g, const std::string& p, bool partial, const ActivationCell& c) {
+  auto row = [](const Value& g, const std::string& p, bool partial, const ActivationCell& c) {
     std::vector<Value> v = {g, p, partial, c.acquired, c.activation.count};
     push_rate(v, c.activation);
     v.push_back(c.purchasers);
     v.push_back(opt(c.median_days_to_first_purchase));
     return v;
   };
-  for (const ActivationGroup& g : r->groups) {
-    s.rows.push_back(row(g.label, "window", false, g.window));
+  for (std::size_t k = 0; k < r->groups.size(); ++k) {
+    const ActivationGroup& g = r->groups[k];
+    const Value group = scope.grouping.cell(k);
+    s.rows.push_back(row(group, "window", false, g.window));
     for (std::size_t p = 0; p < g.periods.size(); ++p) {
       s.rows.push_back(
-          row(g.label, scope.periods[p].label, scope.periods[p].partial, g.periods[p]));
+          row(group, scope.periods[p].label, scope.periods[p].partial, g.periods[p]));
     }
   }
   out.push_back(std::move(s));
@@ -200,10 +204,11 @@ Status build_rfm_sections(const Scope& scope, const ReportOptions& options,
                           ReportContext& /*context*/, std::vector<Section>& out) {
   const RfmResult r = compute_rfm(scope, options.rfm);
   Section s = make_section(rfm_schema());
-  for (const RfmGroup& g : r.groups) {
+  for (std::size_t k = 0; k < r.groups.size(); ++k) {
+    const RfmGroup& g = r.groups[k];
     for (const RfmSegmentRow& row : g.segments) {
       s.rows.push_back(
-          {g.label, std::string(rfm_segment_name(row.segment)), row.customers,
+          {scope.grouping.cell(k), std::string(rfm_segment_name(row.segment)), row.customers,
            opt(ratio(static_cast<double>(row.customers), static_cast<double>(g.customers))),
            row.revenue, opt(row.revenue_share)});
     }

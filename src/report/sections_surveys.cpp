@@ -31,7 +31,7 @@ Value number(std::optional<double> v) {
 template <typename Acc, typename RowFn>
 void for_each_cell(const Scope& scope, const Breakdown<Acc>& b, RowFn row) {
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
-    const std::string& group = scope.grouping.labels[g];
+    const Value group = scope.grouping.cell(g);
     row(group, std::string(kWindowLabel), false, b.window(g));
     for (std::size_t p = 0; p < scope.periods.size(); ++p) {
       const Period& period = scope.periods[p];
@@ -163,7 +163,7 @@ Status build_nps_sections(const Scope& scope, const ReportOptions& options, Repo
   Section s = make_section(nps_schema());
   for_each_cell(
       scope, b.nps,
-      [&](const std::string& group, std::string period, bool partial, const NpsAccumulator& acc) {
+      [&](const Value& group, std::string period, bool partial, const NpsAccumulator& acc) {
         const NpsResult r = nps_result(acc, scope.z);
         s.rows.push_back({group, std::move(period), partial, r.n, r.promoters, r.passives,
                           r.detractors, number(r.nps), number(r.margin_of_error)});
@@ -184,7 +184,7 @@ Status build_csat_sections(const Scope& scope, const ReportOptions& options, Rep
   Section s = make_section(csat_schema());
   for_each_cell(
       scope, b.csat,
-      [&](const std::string& group, std::string period, bool partial, const CsatAccumulator& acc) {
+      [&](const Value& group, std::string period, bool partial, const CsatAccumulator& acc) {
         const CsatResult r = csat_result(acc, scope.z);
         Value low, high;
         if (r.top2.ci) {
@@ -210,7 +210,7 @@ Status build_ces_sections(const Scope& scope, const ReportOptions& options, Repo
   Section s = make_section(ces_schema());
   for_each_cell(
       scope, b.ces,
-      [&](const std::string& group, std::string period, bool partial, const CesAccumulator& acc) {
+      [&](const Value& group, std::string period, bool partial, const CesAccumulator& acc) {
         const CesResult r = ces_result(acc, scope.z);
         Value low, high, easy_low, easy_high;
         if (r.ci) {

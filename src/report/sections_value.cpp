@@ -29,6 +29,12 @@ namespace {
 constexpr const char* kWindowLabel = "window";
 constexpr const char* kAllChannels = "all";
 
+// A cell of a "channel" column: null for the customers without a channel.
+Value channel_cell(const std::string& label, bool no_channel) {
+  if (no_channel) return std::monostate{};
+  return label;
+}
+
 Value money(std::optional<Money> v) {
   if (!v) return std::monostate{};
   return static_cast<std::int64_t>(*v);
@@ -225,7 +231,7 @@ Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
   auto cells = compute_revenue(scope, *activity, options.revenue);
   if (!cells.ok()) return cells.status();
   Section s = make_section(revenue_schema());
-  auto row = [&](const std::string& group, std::string period, bool partial, const RevenueCell& c) {
+  auto row = [&](const Value& group, std::string period, bool partial, const RevenueCell& c) {
     const RevenueResult r = revenue_result(c, scope.z);
     Value low, high;
     if (r.repeat_purchase.ci) {
@@ -254,7 +260,7 @@ Status build_revenue_sections(const Scope& scope, const ReportOptions& options,
                       number(r.grr)});
   };
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
-    const std::string& group = scope.grouping.labels[g];
+    const Value group = scope.grouping.cell(g);
     row(group, kWindowLabel, false, cells->window(g));
     for (std::size_t p = 0; p < scope.periods.size(); ++p) {
       row(group, scope.periods[p].label, scope.periods[p].partial, cells->at(g, p));
@@ -283,7 +289,8 @@ Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
     for (std::size_t k = 0; k < cac.channels.size(); ++k) {
       const ChannelCost& ch = span.channels[k];
       by_channel.rows.push_back(
-          {period, partial, cac.channels[k], ch.new_customers, ch.spend, money(ch.cac)});
+          {period, partial, channel_cell(cac.channels[k], cac.no_channel == k), ch.new_customers,
+           ch.spend, money(ch.cac)});
     }
     summary.rows.push_back({period, partial, span.spend, span.new_customers,
                             money(span.blended_cac), span.paid_new_customers,
@@ -319,7 +326,9 @@ Status build_payback_sections(const Scope& scope, const ReportOptions& /*options
   Section s = make_section(payback_schema());
   for (const Payback& p : payback->rows) {
     const Period& period = scope.periods[p.cohort];
-    s.rows.push_back({period.label, period.partial, p.channel.empty() ? kAllChannels : p.channel,
+    const Value channel = p.channel.empty() ? Value(kAllChannels)
+                                            : channel_cell(p.channel, p.no_channel);
+    s.rows.push_back({period.label, period.partial, channel,
                       p.new_customers, p.spend, p.margin_revenue,
                       static_cast<std::int64_t>(p.months_observed), count(p.months)});
   }
@@ -343,7 +352,7 @@ Status build_clv_sections(const Scope& scope, const ReportOptions& /*options*/,
   for (std::size_t g = 0; g < scope.grouping.size(); ++g) {
     const GroupClv& h = historical->groups[g];
     const FormulaClv& f = (*formula)[g];
-    s.rows.push_back({scope.grouping.labels[g], h.customers, h.total, money(h.mean),
+    s.rows.push_back({scope.grouping.cell(g), h.customers, h.total, money(h.mean),
                       static_cast<std::int64_t>(f.months), money(f.mean_arpu), f.churn.denominator,
                       f.churn.count, number(f.churn.rate), money(f.clv)});
   }
@@ -367,7 +376,7 @@ Status build_clv_cac_sections(const Scope& scope, const ReportOptions& /*options
   for (const ChannelClvCac& r : *ratios) {
     Value meets;
     if (r.meets_benchmark) meets = *r.meets_benchmark;
-    s.rows.push_back({r.channel, r.new_customers, money(r.mean_clv), money(r.cac), number(r.ratio),
+    s.rows.push_back({channel_cell(r.channel, r.no_channel), r.new_customers, money(r.mean_clv), money(r.cac), number(r.ratio),
                       kClvCacBenchmark, meets});
   }
   s.notes.push_back(

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <utility>
 
 #include "clm/revenue.h"
 
@@ -48,7 +49,8 @@ CacResult compute_cac(const Scope& scope) {
       used[acq.channel[c] == kNoSymbol ? none : acq.channel[c]] = 1;
   }
 
-  // Labels in byte order: channel ids already are; "(none)" is merged in by name.
+  // Labels in byte order: channel ids already are; the customers without a
+  // channel are merged in by their label, just before a channel of that name.
   CacResult result;
   std::vector<SymbolId> order;
   for (SymbolId s = 0; s <= none; ++s) {
@@ -57,11 +59,13 @@ CacResult compute_cac(const Scope& scope) {
   auto label = [&](SymbolId s) {
     return s == none ? std::string_view(kNoChannelLabel) : names.name(s);
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](SymbolId a, SymbolId b) { return label(a) < label(b); });
+  std::sort(order.begin(), order.end(), [&](SymbolId a, SymbolId b) {
+    return std::pair(label(a), a != none) < std::pair(label(b), b != none);
+  });
   std::vector<std::size_t> position(names.size() + 1, 0);
   for (std::size_t k = 0; k < order.size(); ++k) {
     position[order[k]] = k;
+    if (order[k] == none) result.no_channel = k;
     result.channels.emplace_back(label(order[k]));
   }
 

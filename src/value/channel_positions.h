@@ -14,12 +14,15 @@ class ChannelPositions {
  public:
   ChannelPositions(const EventStore& store, const CacResult& cac)
       : none_(store.channels().size()), position_(none_ + 1, cac.channels.size()) {
-    // Channel labels are channel names, except "(none)" for customers without
-    // one; a channel literally named "(none)" in the data shares its row.
+    // Channel labels are channel names, except at cac.no_channel (customers
+    // without one), which has a row apart from a channel named like its label.
     for (std::size_t k = 0; k < cac.channels.size(); ++k) {
+      if (cac.no_channel == k) {
+        position_[none_] = k;
+        continue;
+      }
       const SymbolId s = store.channels().find(cac.channels[k]);
       if (s != kNoSymbol) position_[s] = k;
-      if (cac.channels[k] == kNoChannelLabel) position_[none_] = k;
     }
   }
 

@@ -160,8 +160,9 @@ Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
         return Status::DataError(fmt::format(
             "formula CLV of group '{}' is beyond the exact money range (±9223372036854.775807): "
             "mean monthly ARPU {} with monthly churn {}/{}",
-            scope.grouping.labels[g], format_money(*f.mean_arpu, 6), f.churn.count,
-            f.churn.denominator));
+            scope.grouping.is_absent(g) ? std::string(kAbsentLabel)
+                                        : label_text(scope.grouping.labels[g]),
+            format_money(*f.mean_arpu, 6), f.churn.count, f.churn.denominator));
       }
     }
   }
@@ -189,6 +190,7 @@ Result<std::vector<ChannelClvCac>> compute_clv_cac(const Scope& scope, const Cac
   for (std::size_t k = 0; k < nc; ++k) {
     ChannelClvCac& r = result[k];
     r.channel = cac.channels[k];
+    r.no_channel = cac.no_channel == k;
     r.new_customers = customers[k];
     r.mean_clv = money_per(total[k], customers[k]);
     r.cac = cac.window.channels[k].cac;

@@ -129,6 +129,7 @@ Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac) 
       Payback row;
       row.cohort = i;
       row.channel = cac.channels[k];
+      row.no_channel = cac.no_channel == k;
       row.new_customers = cost.new_customers;
       row.spend = cost.spend;
       finish(row, cm.by_channel.data() + k * n, n);
