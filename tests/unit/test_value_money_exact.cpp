@@ -94,6 +94,40 @@ TEST_CASE("formula CLV's mean monthly ARPU of the largest amount stays exact and
   CHECK_FALSE(all.clv.has_value());
 }
 
+TEST_CASE("a formula CLV beyond the money range is an error, never a sign flip",
+          "[value][money][clv]") {
+  // Complete months Jan, Feb, Mar 2024 of [2023-12-15, 2024-04-10).
+  //   u: signup 2023-10-15, active until 2024-01-13: in S of Jan, churns in Jan.
+  //   v: signup 2023-12-01, purchase X = 9000000000000 on 01-10: active throughout.
+  //   k new customers sign up on 02-10: active during Feb, in S of Mar.
+  // ARPU: Jan X / 2 (u, v), Feb 0, Mar 0 → mean X / 6 = 1500000000000.
+  // Churn: 1 / (|S| Jan 2 + Feb 1 + Mar k + 1) → CLV = X / 6 × (k + 4).
+  const Money x = 9'000'000'000'000'000'000;
+  auto formula = [&](int k) {
+    std::vector<Ev> events = {{"u", "2023-10-15", "signup"},
+                              {"v", "2023-12-01", "signup"},
+                              {"v", "2024-01-10", "purchase", x}};
+    for (int i = 0; i < k; ++i) events.push_back({"w" + std::to_string(i), "2024-02-10", "signup"});
+    const EventStore store = make_store(events);
+    const Scope scope = make_test_scope(store, "2023-12-15", "2024-04-10");
+    auto activity = ActivityModel::build(scope.store, scope.acquisition, scope.window.to);
+    REQUIRE(activity.ok());
+    return compute_formula_clv(scope, *activity);
+  };
+  auto one = formula(1);  // 1500000000000 × 5 = 7500000000000: in range
+  REQUIRE(one.ok());
+  CHECK(*(*one)[0].mean_arpu == 1'500'000'000'000'000'000);
+  CHECK((*one)[0].churn.count == 1);
+  CHECK((*one)[0].churn.denominator == 5);
+  CHECK(*(*one)[0].clv == 7'500'000'000'000'000'000);
+  auto ten = formula(10);  // 1500000000000 × 14 = 21000000000000: beyond 2^63 millionths
+  REQUIRE_FALSE(ten.ok());
+  CHECK(ten.status().code() == Status::Code::kDataError);
+  CHECK(ten.status().message() ==
+        "formula CLV of group 'all' is beyond the exact money range (±9223372036854.775807): "
+        "mean monthly ARPU 1500000000000.000000 with monthly churn 1/14");
+}
+
 TEST_CASE("formula CLV rounds the exact mean of the monthly ARPUs once", "[value][money][clv]") {
   // Monthly ARPUs 1/3, 1/3 and 1/3 millionth average to exactly 1/3 (→ 0), and
   // 2/3 + 2/3 + 2/3 to 2/3 (→ 1): three customers active in every month, a
