@@ -56,35 +56,40 @@ struct CacResult {
 // One pass over the customers and one over the spend rows.
 CacResult compute_cac(const Scope& scope);
 
-// Payback of one cohort (the customers acquired in one period of the
+// Payback of one cohort (the customers acquired in one calendar month of the
 // window), over all its customers or those of one channel.
 struct Payback {
-  std::size_t cohort = 0;  // index into scope.periods
+  std::size_t cohort = 0;  // index into PaybackResult::cohorts
   std::string channel;     // a channel label, or "" for all channels
   bool no_channel = false;  // the customers without a channel (CacResult::no_channel)
   std::int64_t new_customers = 0;
-  Money spend = 0;  // spend of the cohort's period (that channel's, or all)
-  // m × net revenue of the cohort's customers from the start of its calendar
-  // period to the as-of time.
+  Money spend = 0;  // spend dated in the cohort's (clipped) month: that channel's, or all
+  // m × net revenue of the cohort's customers, each from its acquisition a(c)
+  // to the as-of time.
   Money margin_revenue = 0;
-  // Calendar months begun between the cohort's calendar start and the as-of time.
+  // Calendar months begun between the cohort's calendar month start and the as-of time.
   int months_observed = 0;
-  // Smallest k >= 1 with m × net revenue in [start, start + k months) >= spend;
-  // nullopt while not paid back or when spend is 0.
+  // Smallest k >= 1 with m × net revenue in [a(c), month start + k months),
+  // summed over the cohort, >= spend; nullopt while not paid back or when spend is 0.
   std::optional<int> months;
 };
 
 struct PaybackResult {
+  // The cohorts: the calendar months (in the report's time zone) that
+  // intersect the window, clipped to it, whatever scope.periods' unit.
+  PeriodSeries cohorts;
   // Per cohort in time order: the all-channel row, then one row per channel
-  // of CacResult::channels that has new customers or spend in the cohort.
+  // that has new customers or spend in the cohort (channels as in CacResult).
   std::vector<Payback> rows;
 };
 
-// Months are calendar months counted from each cohort's calendar start (for
-// day or week cohorts: the same day of the month, clamped to the month's
-// length). Revenue at or after the as-of time is ignored; m is scope.margin.
-// InvalidArgument for a margin outside [0, 1].
-Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac);
+// One pass over the customers and the spend (new customers and spend per
+// month, as compute_cac over the monthly cohorts) and one over their money
+// events. A customer's revenue counts from a(c), which lies in the window, so
+// never before the window's start nor before the acquisition; revenue at or
+// after the as-of time is ignored; m is scope.margin. InvalidArgument for a
+// margin outside [0, 1].
+Result<PaybackResult> compute_payback(const Scope& scope);
 
 // The instant k calendar months after `start` in cal.tz: the same local
 // day of the month (clamped to the month's last day) at local midnight.

@@ -235,7 +235,7 @@ Result<CacResult> Analysis::cac() const {
 }
 
 Result<PaybackResult> Analysis::payback() const {
-  return compute_payback(scope(), detail::cac_input(*this));
+  return compute_payback(scope());
 }
 
 Result<HistoricalClv> Analysis::historical_clv() const {

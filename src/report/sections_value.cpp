@@ -319,22 +319,23 @@ Status build_cac_sections(const Scope& scope, const ReportOptions& /*options*/,
 }
 
 Status build_payback_sections(const Scope& scope, const ReportOptions& /*options*/,
-                              ReportContext& context, std::vector<Section>& out) {
-  const CacResult& cac = context.cac();
-  auto payback = compute_payback(scope, cac);
+                              ReportContext& /*context*/, std::vector<Section>& out) {
+  auto payback = compute_payback(scope);
   if (!payback.ok()) return payback.status();
   Section s = make_section(payback_schema());
   for (const Payback& p : payback->rows) {
-    const Period& period = scope.periods[p.cohort];
-    const Value channel = p.channel.empty() ? Value(kAllChannels)
-                                            : channel_cell(p.channel, p.no_channel);
-    s.rows.push_back({period.label, period.partial, channel,
-                      p.new_customers, p.spend, p.margin_revenue,
-                      static_cast<std::int64_t>(p.months_observed), count(p.months)});
+    const Period& period = payback->cohorts[p.cohort];
+    const Value channel =
+        p.channel.empty() ? Value(kAllChannels) : channel_cell(p.channel, p.no_channel);
+    s.rows.push_back({period.label, period.partial, channel, p.new_customers, p.spend,
+                      p.margin_revenue, static_cast<std::int64_t>(p.months_observed),
+                      count(p.months)});
   }
   s.notes.push_back(
-      "Payback = smallest k ≥ 1 with m × net revenue of the cohort's customers in its first k "
-      "calendar months ≥ the spend of its period; null while not paid back or with no spend. " +
+      "Cohort = calendar month of acquisition, whatever the period. Payback = smallest k ≥ 1 "
+      "with m × net revenue of the cohort's customers, each from its acquisition, in the "
+      "cohort's first k calendar months ≥ the spend of its month; null while not paid back or "
+      "with no spend. " +
       margin_note(scope.margin));
   out.push_back(std::move(s));
   return Status::Ok();

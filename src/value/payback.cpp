@@ -1,5 +1,6 @@
-// CAC payback per cohort (and per channel within it), in calendar months
-// counted from the cohort's calendar start.
+// CAC payback per monthly cohort (and per channel within it): cohorts are the
+// calendar months of the window whatever the report's period, and revenue
+// counts from each customer's acquisition.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -50,21 +51,27 @@ Timestamp add_calendar_months(Timestamp start, int k, const Calendar& cal) {
   return cal.tz.from_local(new_day * kSecondsPerDay + second_of_day);
 }
 
-Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac) {
+Result<PaybackResult> compute_payback(const Scope& scope) {
   if (Status s = check_margin(scope.margin); !s.ok()) return s;
   const EventStore& store = *scope.store;
   const Timestamp to = scope.window.to;
+
+  PaybackResult result;
+  result.cohorts = PeriodSeries(scope.window, PeriodUnit::kMonth, scope.calendar);
+  const PeriodSeries& cohort_months = result.cohorts;
+  // New customers and spend per monthly cohort: the CAC figures of the same
+  // scope cut into calendar months instead of the report's periods.
+  Scope monthly = scope;
+  monthly.periods = cohort_months;
+  const CacResult cac = compute_cac(monthly);
   const std::size_t nc = cac.channels.size();
-  const std::size_t cohorts = scope.periods.size();
-  if (cac.periods.size() != cohorts) {
-    return Status::InvalidArgument("payback: the CAC result was computed for another scope");
-  }
+  const std::size_t cohorts = cohort_months.size();
 
   // Month boundaries of every cohort, from its calendar start to past `to`.
   std::vector<CohortMonths> months(cohorts);
   for (std::size_t i = 0; i < cohorts; ++i) {
     CohortMonths& cm = months[i];
-    const Timestamp start = scope.periods[i].calendar_start;
+    const Timestamp start = cohort_months[i].calendar_start;
     cm.bounds.push_back(start);
     for (int k = 1; cm.bounds.back() < to; ++k) {
       cm.bounds.push_back(add_calendar_months(start, k, scope.calendar));
@@ -82,15 +89,18 @@ Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac) 
   constexpr TypeCode kPurchase = code(EventType::kPurchase);
   constexpr TypeCode kRefund = code(EventType::kRefund);
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
-    const auto cohort = scope.periods.index_of(scope.acquisition.acquired_at[c]);
+    const Timestamp acquired = scope.acquisition.acquired_at[c];
+    const auto cohort = cohort_months.index_of(acquired);
     if (!cohort) continue;
+    // a(c) is inside the window, so max(a(c), from) is a(c): revenue before
+    // the acquisition (and so before the window) never pays back the spend.
     CohortMonths& cm = months[*cohort];
     const std::size_t k = position.of(scope.acquisition.channel[c]);
     const std::size_t n = cm.all.size();
     const EventRange r = store.events_of(c);
     std::size_t month = 0;
     for (std::size_t i = r.begin; i < r.end && times[i] < to; ++i) {
-      if (times[i] < cm.bounds[0] || (types[i] != kPurchase && types[i] != kRefund)) continue;
+      if (times[i] < acquired || (types[i] != kPurchase && types[i] != kRefund)) continue;
       while (cm.bounds[month + 1] <= times[i]) ++month;
       const Money net = types[i] == kPurchase ? amounts[i] : -amounts[i];
       cm.all[month] += net;
@@ -111,7 +121,6 @@ Result<PaybackResult> compute_payback(const Scope& scope, const CacResult& cac) 
     row.margin_revenue = scale_money(cumulative, m);
   };
 
-  PaybackResult result;
   for (std::size_t i = 0; i < cohorts; ++i) {
     const CostSpan& span = cac.periods[i];
     const CohortMonths& cm = months[i];

@@ -180,8 +180,7 @@ TEST_CASE("CAC payback reached exactly at month k, never reached, and with no sp
           "[value][cac][payback]") {
   const EventStore store = payback_store(M(120));
   const Scope scope = make_test_scope(store, "2024-01-01", "2024-06-01");
-  const CacResult cac = compute_cac(scope);
-  auto r = compute_payback(scope, cac);
+  auto r = compute_payback(scope);
   REQUIRE(r.ok());
 
   // All channels, Jan cohort: spend 120; cumulative 80 < 120, then 120 >= 120 → 2.
@@ -216,17 +215,16 @@ TEST_CASE("CAC payback applies the margin", "[value][cac][payback]") {
   // All: 40, 60, ... ≥ 35 → month 1.
   const EventStore store = payback_store(M(35));
   const Scope scope = make_test_scope(store, "2024-01-01", "2024-06-01");
-  const CacResult cac = compute_cac(scope);
   Scope m = scope;
   m.margin = 0.5;
-  auto r = compute_payback(m, cac);
+  auto r = compute_payback(m);
   REQUIRE(r.ok());
   CHECK(*row(*r, 0, "ads").months == 2);
   CHECK(row(*r, 0, "ads").margin_revenue == M(45));  // 0.5 × 90
   CHECK(*row(*r, 0, "").months == 1);
 
   m.margin = 1.5;
-  CHECK(compute_payback(m, cac).status().code() == Status::Code::kInvalidArgument);
+  CHECK(compute_payback(m).status().code() == Status::Code::kInvalidArgument);
 }
 
 TEST_CASE("calendar months from a mid-month start clamp to the month's end", "[value][cac]") {
@@ -243,20 +241,113 @@ TEST_CASE("calendar months from a mid-month start clamp to the month's end", "[v
   CHECK(add_calendar_months(T("2024-02-29T23:00:00Z"), 1, cal) == T("2024-03-31T22:00:00Z"));
 }
 
-TEST_CASE("CAC payback with weekly cohorts counts months from the week's start",
+TEST_CASE("CAC payback with weekly periods counts calendar months from the month's start",
           "[value][cac][payback]") {
-  // Week of Monday 2024-01-15; months [01-15, 02-15), [02-15, 03-15), ...
-  // w: purchase 20 on 02-14 (month 1), 20 on 02-15 (month 2). Spend 40 → 2.
+  // Window from Monday 2024-01-15: the cohort is January (clipped), months
+  // [01-01, 02-01), [02-01, 03-01). w: purchases 20 on 02-14 and 20 on 02-15,
+  // both in month 2. Spend 40 → 2.
   const EventStore store = make_store({{"w", "2024-01-16", "signup", std::nullopt, "ads"},
                                        {"w", "2024-02-14", "purchase", M(20)},
                                        {"w", "2024-02-15", "purchase", M(20)}},
                                       {}, {{"2024-01-17", "ads", M(40)}});
   const Scope scope =
       make_test_scope(store, "2024-01-15", "2024-03-01", "", "UTC", PeriodUnit::kWeek);
-  const CacResult cac = compute_cac(scope);
-  auto r = compute_payback(scope, cac);
+  auto r = compute_payback(scope);
   REQUIRE(r.ok());
   const Payback& all = row(*r, 0, "");
-  CHECK(all.months_observed == 2);  // 01-15 and 02-15 began before 03-01
+  CHECK(all.months_observed == 2);  // 01-01 and 02-01 began before 03-01
   CHECK(*all.months == 2);
+}
+
+TEST_CASE("CAC payback cohorts are calendar months whatever the report's period",
+          "[value][cac][payback]") {
+  // Window [2024-01-01, 2024-07-01). a (ads): signup 01-10, purchase 100 on
+  // 01-20. b (ads): signup 02-10, purchases 30 on 02-20 and 03-20. Spend ads:
+  // 100 on Monday 01-01, 60 on 02-05 (so spend and customers fall in
+  // different weeks, but in the same months).
+  //   Jan cohort: 1 customer, spend 100; revenue by month 100 → paid back in 1.
+  //   Feb cohort: 1 customer, spend 60; revenue 30, 30 → cumulative 60 → 2.
+  // A quarterly cohort would hold both (2 customers, spend 160).
+  const EventStore store =
+      make_store({{"a", "2024-01-10", "signup", std::nullopt, "ads"},
+                  {"a", "2024-01-20", "purchase", M(100)},
+                  {"b", "2024-02-10", "signup", std::nullopt, "ads"},
+                  {"b", "2024-02-20", "purchase", M(30)},
+                  {"b", "2024-03-20", "purchase", M(30)}},
+                 {}, {{"2024-01-01", "ads", M(100)}, {"2024-02-05", "ads", M(60)}});
+  for (PeriodUnit unit : {PeriodUnit::kDay, PeriodUnit::kWeek, PeriodUnit::kMonth,
+                          PeriodUnit::kQuarter, PeriodUnit::kYear}) {
+    INFO("period " << period_unit_name(unit));
+    const Scope scope = make_test_scope(store, "2024-01-01", "2024-07-01", "", "UTC", unit);
+    auto r = compute_payback(scope);
+    REQUIRE(r.ok());
+    REQUIRE(r->cohorts.size() == 6);  // Jan .. Jun
+    CHECK(r->cohorts[0].label == "2024-01");
+    CHECK(r->cohorts[1].label == "2024-02");
+    const Payback& jan = row(*r, 0, "");
+    CHECK(jan.new_customers == 1);
+    CHECK(jan.spend == M(100));
+    CHECK(jan.margin_revenue == M(100));
+    CHECK(jan.months_observed == 6);
+    REQUIRE(jan.months.has_value());
+    CHECK(*jan.months == 1);
+    const Payback& feb = row(*r, 1, "ads");
+    CHECK(feb.new_customers == 1);
+    CHECK(feb.spend == M(60));
+    CHECK(feb.margin_revenue == M(60));
+    CHECK(feb.months_observed == 5);
+    REQUIRE(feb.months.has_value());
+    CHECK(*feb.months == 2);
+    CHECK(r->rows.size() == 4);  // Jan and Feb, each "all" and "ads"
+  }
+}
+
+TEST_CASE("CAC payback cohorts are months in the report's time zone", "[value][cac][payback]") {
+  // Berlin (UTC+1 in winter), quarterly report over Q1 2024 local. k signs up
+  // at 2024-01-31T23:30Z = 02-01 00:30 local, the spend row 70 is dated at
+  // local midnight of 02-01: both in the February cohort. k's purchase 70 at
+  // 2024-02-29T23:30Z is 03-01 00:30 local: month 2 → paid back in 2.
+  const EventStore store = make_store({{"k", "2024-01-31T23:30:00Z", "signup", std::nullopt, "ads"},
+                                       {"k", "2024-02-29T23:30:00Z", "purchase", M(70)}},
+                                      {}, {{"2024-01-31T23:00:00Z", "ads", M(70)}});
+  const Scope scope = make_test_scope(store, "2023-12-31T23:00:00Z", "2024-03-31T22:00:00Z", "",
+                                      "Europe/Berlin", PeriodUnit::kQuarter);
+  auto r = compute_payback(scope);
+  REQUIRE(r.ok());
+  REQUIRE(r->cohorts.size() == 3);
+  const Payback& feb = row(*r, 1, "");
+  CHECK(r->cohorts[1].label == "2024-02");
+  CHECK(feb.new_customers == 1);
+  CHECK(feb.spend == M(70));
+  CHECK(feb.months_observed == 2);  // local 02-01 and 03-01 began before local 04-01
+  REQUIRE(feb.months.has_value());
+  CHECK(*feb.months == 2);
+}
+
+TEST_CASE("CAC payback counts revenue from acquisition, never before the window",
+          "[value][cac][payback]") {
+  // Window [2024-01-15, 2024-04-01): the January cohort is clipped. p buys 50
+  // on 01-05 (before `from`) and 40 on 01-18 (after `from`, before its signup
+  // on 01-20); then 30 on 01-25 and 30 on 02-10. Spend ads 60 on 01-16.
+  // Counted: month 1 (January) 30, month 2 (February) 30 → cumulative 30, 60
+  // → paid back in 2; margin revenue 60. From the 1st of January it would be
+  // 120 in month 1 (paid back in 1) and 150 in all.
+  const EventStore store = make_store({{"p", "2024-01-05", "purchase", M(50)},
+                                       {"p", "2024-01-18", "purchase", M(40)},
+                                       {"p", "2024-01-20", "signup", std::nullopt, "ads"},
+                                       {"p", "2024-01-25", "purchase", M(30)},
+                                       {"p", "2024-02-10", "purchase", M(30)}},
+                                      {}, {{"2024-01-16", "ads", M(60)}});
+  const Scope scope = make_test_scope(store, "2024-01-15", "2024-04-01");
+  auto r = compute_payback(scope);
+  REQUIRE(r.ok());
+  CHECK(r->cohorts[0].partial);
+  const Payback& jan = row(*r, 0, "");
+  CHECK(jan.new_customers == 1);
+  CHECK(jan.spend == M(60));
+  CHECK(jan.margin_revenue == M(60));
+  CHECK(jan.months_observed == 3);  // Jan, Feb, Mar
+  REQUIRE(jan.months.has_value());
+  CHECK(*jan.months == 2);
+  CHECK(*row(*r, 0, "ads").months == 2);
 }
