@@ -74,9 +74,12 @@ struct ChannelClvCac {
   std::int64_t new_customers = 0;  // a(c) in the window and ch(c) = channel
   std::optional<Money> mean_clv;   // mean CLV of those; nullopt with none
   std::optional<Money> cac;        // the channel's CAC over the window
-  // mean_clv / cac; nullopt when either is undefined or CAC is 0.
+  // Exact mean CLV / exact CAC = (Σ CLV / new_customers) / (spend / the CAC's
+  // new customers), from the integer sums and counts (128-bit), rounded once
+  // to the nearest double: not the quotient of the rounded mean_clv and cac.
+  // nullopt with no new customer or no spend (CAC undefined or 0).
   std::optional<double> ratio;
-  // ratio >= kClvCacBenchmark; nullopt when ratio is.
+  // The exact ratio >= kClvCacBenchmark; nullopt when ratio is.
   std::optional<bool> meets_benchmark;
 };
 

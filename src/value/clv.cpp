@@ -33,6 +33,40 @@ std::optional<Money> round_money(const Rational& q) {
   return static_cast<Money>(whole);
 }
 
+__extension__ using Int128 = __int128;
+
+Int128 abs128(Int128 v) {
+  return v < 0 ? -v : v;
+}
+
+// num / den (den != 0) as the double nearest the exact quotient: exact
+// integers are divided once, so 36 / 10 gives the same double as 3.6.
+double exact_quotient(Int128 num, Int128 den) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  Int128 a = abs128(num), b = den;
+  while (b != 0) {  // gcd, so that small fractions reduce to operands a double holds exactly
+    const Int128 t = a % b;
+    a = b;
+    b = t;
+  }
+  if (a > 1) {
+    num /= a;
+    den /= a;
+  }
+  constexpr Int128 kExactInDouble = Int128{1} << 53;
+  if (abs128(num) <= kExactInDouble && den <= kExactInDouble) {
+    return static_cast<double>(num) / static_cast<double>(den);  // one IEEE rounding
+  }
+  // Larger operands: the whole part is exact up to 2^53, the fraction adds a
+  // relative error below 2^-52.
+  const Int128 q = num / den;
+  const Int128 r = num % den;
+  return static_cast<double>(q) + static_cast<double>(r) / static_cast<double>(den);
+}
+
 Status check_margin(double m) {
   if (!(m >= 0.0 && m <= 1.0)) {
     return Status::InvalidArgument("margin must be a fraction in [0, 1], e.g. 0.6");
@@ -193,11 +227,17 @@ Result<std::vector<ChannelClvCac>> compute_clv_cac(const Scope& scope, const Cac
     r.no_channel = cac.no_channel == k;
     r.new_customers = customers[k];
     r.mean_clv = money_per(total[k], customers[k]);
-    r.cac = cac.window.channels[k].cac;
-    if (customers[k] > 0 && r.cac && *r.cac != 0) {
-      r.ratio = static_cast<double>(total[k]) / static_cast<double>(customers[k]) /
-                static_cast<double>(*r.cac);
-      r.meets_benchmark = *r.ratio >= kClvCacBenchmark;
+    const ChannelCost& cost = cac.window.channels[k];
+    r.cac = cost.cac;
+    // mean CLV / CAC = (total / customers) / (spend / new customers), from the
+    // exact sums and counts: neither quotient is rounded to a millionth first.
+    if (customers[k] > 0 && cost.new_customers > 0 && cost.spend != 0) {
+      const Int128 num = Int128{total[k]} * cost.new_customers;
+      const Int128 den = Int128{customers[k]} * cost.spend;
+      r.ratio = exact_quotient(num, den);
+      // ratio >= benchmark, compared exactly (num / den >= 3 with den of either sign).
+      const Int128 bench = static_cast<Int128>(kClvCacBenchmark);
+      r.meets_benchmark = den > 0 ? num >= bench * den : num <= bench * den;
     }
   }
   return result;

@@ -216,3 +216,40 @@ TEST_CASE("CLV:CAC per channel against the 3:1 benchmark", "[value][clv]") {
   CHECK(compute_clv_cac(scope, cac, std::vector<Money>(1)).status().code() ==
         Status::Code::kInvalidArgument);
 }
+
+TEST_CASE("CLV:CAC divides the exact mean CLV by the exact CAC", "[value][clv]") {
+  // Window [2024-01-01, 2024-02-01).
+  //   ads: a, b, c buy 12 each → mean CLV 12; spend 10 → CAC 10/3 (shown
+  //        3.333333). Exact ratio 12 / (10/3) = 36/10 = 3.6; over the rounded
+  //        CAC it would be 12 / 3.333333 = 3.60000036.
+  //   seo: d, e, f buy 20 each → mean 20; spend 20 → CAC 20/3 (shown 6.666667).
+  //        Exact ratio 20 / (20/3) = 3, which meets the 3:1 benchmark; over the
+  //        rounded CAC it would be 2.99999985 and miss it.
+  std::vector<Ev> events;
+  for (const char* id : {"a", "b", "c"}) {
+    events.push_back({id, "2024-01-02", "signup", std::nullopt, "ads"});
+    events.push_back({id, "2024-01-03", "purchase", M(12)});
+  }
+  for (const char* id : {"d", "e", "f"}) {
+    events.push_back({id, "2024-01-02", "signup", std::nullopt, "seo"});
+    events.push_back({id, "2024-01-03", "purchase", M(20)});
+  }
+  const EventStore store =
+      make_store(events, {}, {{"2024-01-01", "ads", M(10)}, {"2024-01-01", "seo", M(20)}});
+  const Scope scope = make_test_scope(store, "2024-01-01", "2024-02-01");
+  auto h = compute_historical_clv(scope);
+  REQUIRE(h.ok());
+  auto r = compute_clv_cac(scope, compute_cac(scope), h->clv);
+  REQUIRE(r.ok());
+  REQUIRE(r->size() == 2);
+  const ChannelClvCac& ads = (*r)[0];
+  CHECK(*ads.cac == 3'333'333);
+  REQUIRE(ads.ratio.has_value());
+  CHECK(*ads.ratio == 3.6);  // the double nearest 36/10, not an approximation of it
+  CHECK(*ads.meets_benchmark);
+  const ChannelClvCac& seo = (*r)[1];
+  CHECK(*seo.cac == 6'666'667);
+  REQUIRE(seo.ratio.has_value());
+  CHECK(*seo.ratio == 3.0);
+  CHECK(*seo.meets_benchmark);
+}
