@@ -26,17 +26,23 @@ struct CohortOptions {
 };
 
 struct CohortCell {
-  std::size_t offset = 0;   // k
-  bool partial = false;     // period C+k is not wholly inside the window
-  std::int64_t active = 0;  // customers of C counted in C+k
-  Proportion retention;     // active / cohort size
-  Money revenue = 0;        // net revenue of C's customers in C+k
+  std::size_t offset = 0;  // k
+  bool partial = false;    // period C+k is not wholly inside the window
+  // The cohorts this cell counts: 1 in a cohort's row (0 for an empty cohort);
+  // in the average row, the non-empty cohorts that reach offset k.
+  std::int64_t cohorts = 0;
+  std::int64_t size = 0;    // customers of those cohorts
+  std::int64_t active = 0;  // of those, the customers counted in C+k
+  Proportion retention;     // active / size
+  Money revenue = 0;        // net revenue of those cohorts' customers in C+k
   // revenue / revenue in C+0; nullopt when C+0's net revenue is <= 0.
   std::optional<double> revenue_retention;
 };
 
 struct CohortRow {
   std::string label;  // the cohort period's label ("2024-03"), "average" for the average row
+  // Customers of the cohort; in the average row, of all cohorts (each cell
+  // has the size of the cohorts it counts).
   std::int64_t size = 0;
   std::vector<CohortCell> cells;  // offsets 0 .. (periods − 1 − C)
 };
@@ -44,9 +50,10 @@ struct CohortRow {
 struct CohortTable {
   std::string group;
   std::vector<CohortRow> rows;  // one per scope period, empty cohorts included
-  // Offset k: Σ active / Σ size over the cohorts that have a cell k (size-weighted
-  // mean share); revenue retention: size-weighted mean over the cohorts where it is
-  // defined. partial when any included cell is partial; revenue is the sum.
+  // Offset k, over the cohorts that reach it (those with a cell k): cohorts,
+  // size, active and revenue are their sums, so retention is Σ active / Σ size
+  // (the size-weighted mean share); revenue retention is the size-weighted mean
+  // over those of them where it is defined. partial when any included cell is.
   CohortRow average;
 };
 

@@ -72,7 +72,7 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
     CohortTable& table = result.groups[g];
     table.group = scope.grouping.labels[g];
     table.average.label = "average";
-    std::vector<std::int64_t> avg_active(n, 0), avg_size(n, 0), rr_size(n, 0);
+    std::vector<std::int64_t> avg_cohorts(n, 0), avg_active(n, 0), avg_size(n, 0), rr_size(n, 0);
     std::vector<double> rr_weighted(n, 0);
     table.average.cells.resize(n);
     for (std::size_t c = 0; c < n; ++c) {
@@ -86,6 +86,8 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
         CohortCell cell;
         cell.offset = k;
         cell.partial = scope.periods[c + k].partial;
+        cell.cohorts = a.size > 0 ? 1 : 0;
+        cell.size = a.size;
         cell.active = running;
         cell.retention = make_proportion(running, a.size, scope.z);
         cell.revenue = a.revenue[k];
@@ -94,6 +96,7 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
           rr_weighted[k] += static_cast<double>(a.size) * *cell.revenue_retention;
           rr_size[k] += a.size;
         }
+        avg_cohorts[k] += cell.cohorts;
         avg_active[k] += running;
         avg_size[k] += a.size;
         CohortCell& avg = table.average.cells[k];
@@ -106,6 +109,8 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
     for (std::size_t k = 0; k < n; ++k) {
       CohortCell& avg = table.average.cells[k];
       avg.offset = k;
+      avg.cohorts = avg_cohorts[k];
+      avg.size = avg_size[k];
       avg.active = avg_active[k];
       avg.retention = make_proportion(avg_active[k], avg_size[k], scope.z);
       if (rr_size[k] > 0) avg.revenue_retention = rr_weighted[k] / static_cast<double>(rr_size[k]);

@@ -120,6 +120,7 @@ const SectionSchema& cohort_schema() {
                     {{"group", "Group", ColumnKind::kText},
                      {"cohort", "Cohort", ColumnKind::kText},
                      {"size", "Size", ColumnKind::kCount},
+                     {"cohorts", "Cohorts", ColumnKind::kCount},
                      {"offset", "Offset", ColumnKind::kCount},
                      {"partial", "Partial", ColumnKind::kFlag},
                      {"active", "Active", ColumnKind::kCount}},
@@ -152,8 +153,9 @@ Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
   Section s = make_section(cohort_schema());
   auto emit = [&s](const Value& group, const CohortRow& row) {
     for (const CohortCell& c : row.cells) {
-      std::vector<Value> v = {group,     row.label, row.size, static_cast<std::int64_t>(c.offset),
-                              c.partial, c.active};
+      std::vector<Value> v = {
+          group,     row.label, c.size, c.cohorts, static_cast<std::int64_t>(c.offset),
+          c.partial, c.active};
       push_rate(v, c.retention);
       v.push_back(c.revenue);
       v.push_back(opt(c.revenue_retention));
@@ -166,8 +168,9 @@ Status build_cohort_sections(const Scope& scope, const ReportOptions& options,
     emit(scope.grouping.cell(i), t.average);
   }
   s.notes.push_back(
-      "Cohort = period of acquisition; offset k = period cohort+k. The average rows weight "
-      "each cohort by its size (size = customers of the cohorts with an offset-0 cell).");
+      "Cohort = period of acquisition; offset k = period cohort+k. An average row's cell at "
+      "offset k sums the cohorts that reach k: cohorts = how many (non-empty), size and active "
+      "their customers, so retention weights each cohort by its size.");
   out.push_back(std::move(s));
   return Status::Ok();
 }

@@ -161,6 +161,37 @@ TEST_CASE("cohorts: retention, revenue retention, empty cohorts, average row",
   CHECK(*t.average.cells[1].revenue_retention == Approx(-30.0 / 101));  // only Jan is defined
 }
 
+TEST_CASE("cohorts: the average row sums size and active over the cohorts that reach each offset",
+          "[lifecycle][cohorts]") {
+  // The store above: cohorts Jan {w, m} (offsets 0–3), Feb {b} (0–2), Mar and
+  // Apr empty (0–1 and 0). Offsets reached by the non-empty cohorts:
+  //   k0: Jan, Feb → cohorts 2, size 3, active 2 + 1 = 3
+  //   k1: Jan, Feb → cohorts 2, size 3, active 2 + 1 = 3 (Mar reaches it, empty)
+  //   k2: Jan, Feb → cohorts 2, size 3, active 2 + 0 = 2
+  //   k3: Jan      → cohorts 1, size 2, active 1 (Feb does not reach it)
+  auto store = churn_store();
+  auto scope = scope_of(store, "2024-01-01", "2024-04-15");
+  auto model = model_of(scope, 30);
+  const auto& t = compute_cohorts(scope, model).groups.at(0);
+  REQUIRE(t.average.cells.size() == 4);
+  const std::int64_t cohorts[] = {2, 2, 2, 1}, size[] = {3, 3, 3, 2}, active[] = {3, 3, 2, 1};
+  for (std::size_t k = 0; k < 4; ++k) {
+    INFO("offset " << k);
+    const CohortCell& avg = t.average.cells[k];
+    CHECK(avg.cohorts == cohorts[k]);
+    CHECK(avg.size == size[k]);
+    CHECK(avg.active == active[k]);
+    CHECK(avg.retention.denominator == size[k]);
+    CHECK(avg.retention.count == active[k]);
+  }
+  CHECK(t.average.size == 3);  // all cohorts' customers
+  // A cohort's own cells: one cohort of its size; an empty cohort counts none.
+  CHECK(t.rows[0].cells[3].cohorts == 1);
+  CHECK(t.rows[0].cells[3].size == 2);
+  CHECK(t.rows[2].cells[0].cohorts == 0);
+  CHECK(t.rows[2].cells[0].size == 0);
+}
+
 TEST_CASE("survival: Kaplan-Meier worked example with censoring", "[lifecycle][survival]") {
   // Days: 10 D, 20 D, 20 C, 30 D, 40 C, 50 D.
   //   t=10: n=6 d=1 S=5/6;  t=20: n=5 d=1 S=2/3 (death before the tied censoring);
