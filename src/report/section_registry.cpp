@@ -82,7 +82,7 @@ const std::vector<SectionSpec>& section_registry() {
        kNeedsCac,
        build_cac_sections,
        {&cac_channels_schema(), &cac_summary_schema()}},
-      {"cac_payback", "CAC payback", kNeedsCac, build_payback_sections, {&payback_schema()}},
+      {"cac_payback", "CAC payback", 0, build_payback_sections, {&payback_schema()}},
       {"clv",
        "Customer lifetime value",
        kNeedsActivity | kNeedsHistoricalClv,
