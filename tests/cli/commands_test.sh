@@ -158,6 +158,13 @@ case $case_name in
     expect_status 0 "$CLM" cac "${inputs[@]}" --format json
     [[ $(jq -r '[.sections[].id] | join(",")' "$scratch/out") == \
       "cac_channels,cac_summary,cac_payback,clv_cac" ]] || fail "clm cac sections"
+    # Payback cohorts are calendar months whatever --period: the monthly report's section.
+    jq -c '.sections[] | select(.id == "cac_payback")' "$here/expected/report.json" >"$scratch/want.json"
+    for period in week quarter year; do
+      expect_status 0 "$CLM" cac "${inputs[@]}" --format json --period "$period"
+      jq -c '.sections[] | select(.id == "cac_payback")' "$scratch/out" >"$scratch/payback.json"
+      same_file "$scratch/payback.json" "$scratch/want.json"
+    done
     # --clv-csv: one row per customer acquired before the as-of time (300) and a header.
     expect_status 0 "$CLM" value "${inputs[@]}" --clv-csv "$scratch/clv.csv" --output /dev/null
     [[ $(wc -l <"$scratch/clv.csv") == 301 ]] || fail "clv.csv has $(wc -l <"$scratch/clv.csv") lines"
