@@ -198,7 +198,7 @@ Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHe
   std::size_t pos = 0;
   std::int64_t line = first_line;
   while (pos < n) {
-    releaser.passed(d + pos);
+    if (!releaser.passed(d + pos)) return Status::Ok();  // the caller discards this chunk
     // Fast path: a line that is one whole record without quotes (nearly all
     // rows) is split at its commas directly.
     if (const void* nl_ptr = std::memchr(d + pos, '\n', n - pos); nl_ptr != nullptr) {

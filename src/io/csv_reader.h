@@ -72,7 +72,8 @@ Status read_csv_header(std::string_view data, TableSink& sink, CsvHeader& header
 // Reads the rows of `body`, which starts at a record boundary on line
 // `first_line`. With `unterminated` given, a quoted field running to the end
 // of `body` is not an error: *unterminated is set and reading stops (a chunk
-// cut inside a quoted field).
+// cut inside a quoted field). Reading also stops, with OK and part of the
+// rows, when `releaser` says so (a chunk before this one failed).
 Status read_csv_rows(std::string_view body, std::int64_t first_line, const CsvHeader& header,
                      TableSink& sink, bool* unterminated, PageReleaser releaser = {});
 

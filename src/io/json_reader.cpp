@@ -321,13 +321,18 @@ Status read_json_lines(std::string_view data, TableSink& sink) {
 Status read_json_lines_chunk(std::string_view lines, std::int64_t first_line,
                              const char* buffer_end, TableSink& sink, PageReleaser releaser) {
   ObjectParser parser(sink, buffer_end);
-  return for_each_line(
+  bool stopped = false;
+  const Status s = for_each_line(
       lines,
       [&](std::int64_t line, std::string_view text) {
-        releaser.passed(text.data());
+        if (!releaser.passed(text.data())) {
+          stopped = true;
+          return Status::Internal("stopped");
+        }
         return parser.row(line, text);
       },
       first_line);
+  return stopped ? Status::Ok() : s;  // stopped: the caller discards this chunk
 }
 
 Status read_json_array(std::string_view data, TableSink& sink) {

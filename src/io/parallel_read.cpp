@@ -6,13 +6,11 @@
 // every chunk but the last ends cleanly, each started at a real record
 // boundary and was read exactly as one sequential pass would have read it;
 // otherwise the table is read again on one thread. JSON Lines rows never
-// cross a '\n'. Line numbers come from counting '\n' per chunk first.
+// cross a '\n'. Line numbers come from the '\n' the text checks counted.
 #include "io/parallel_read.h"
 
-#include <simdjson.h>
-
 #include <algorithm>
-#include <cstring>
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -87,40 +85,17 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
   const std::size_t wanted =
       std::min<std::size_t>(threads, data.size() / std::max<std::size_t>(min_chunk_bytes, 1));
   if (wanted <= 1) {
-    if (Status s = check_text(data, name); !s.ok()) return s;
+    if (Status s = check_text_blocks(data, name, 1, mapped).status; !s.ok()) return s;
     return csv ? read_csv(data, sink) : read_json_lines(data, sink);
   }
 
-  // Pass 1, per piece in parallel: the text checks, and the line count that
-  // numbers each chunk's first line. A mapped file's pages are given back as
-  // they are checked, so the whole file is never resident at once.
+  // Pass 1: the text checks, which also count the lines that number each
+  // chunk's first line. They stop at the first bad block, so a broken file
+  // fails without being read to its end; a mapped file's pages are given
+  // back as they are checked, so the whole file is never resident at once.
+  const TextCheck text = check_text_blocks(data, name, static_cast<unsigned>(wanted), mapped);
+  if (!text.status.ok()) return text.status;
   const std::vector<std::string_view> pieces = cut_at_lines(data, wanted);
-  std::vector<std::int64_t> newlines(pieces.size(), 0);
-  std::vector<char> clean(pieces.size(), 0);
-  run_parallel(pieces.size(), [&](std::size_t i) {
-    PageReleaser releaser = mapped ? PageReleaser(pieces[i].data()) : PageReleaser();
-    constexpr std::size_t kBlock = std::size_t{4} << 20;
-    bool ok = true;
-    std::int64_t count = 0;
-    for (std::string_view rest = pieces[i]; !rest.empty();) {
-      // Blocks end after a '\n', which is never inside a UTF-8 sequence.
-      std::size_t end = rest.size();
-      if (end > kBlock) {
-        const std::size_t nl = rest.find('\n', kBlock);
-        end = nl == std::string_view::npos ? rest.size() : nl + 1;
-      }
-      const std::string_view block = rest.substr(0, end);
-      ok = ok && std::memchr(block.data(), '\0', block.size()) == nullptr &&
-           simdjson::validate_utf8(block.data(), block.size());
-      count += std::count(block.begin(), block.end(), '\n');
-      rest.remove_prefix(end);
-      releaser.passed(rest.data());
-    }
-    newlines[i] = count;
-    clean[i] = ok ? 1 : 0;
-  });
-  // A bad piece: the whole-file check finds the first problem and its line.
-  if (std::find(clean.begin(), clean.end(), 0) != clean.end()) return check_text(data, name);
 
   const char* const buffer_end = data.data() + data.size() + kPadding;
   std::string_view body = strip_bom(data);
@@ -134,20 +109,23 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
   // The chunks are the pieces without what precedes the body (BOM, header).
   std::vector<std::string_view> chunks;
   std::vector<std::int64_t> first_line;
-  std::int64_t line = 1;
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    const char* begin = pieces[i].data();
-    const char* end = begin + pieces[i].size();
+  for (const std::string_view piece : pieces) {
+    const char* begin = piece.data();
+    const char* end = begin + piece.size();
     if (end > body.data()) {
       const char* from = std::max(begin, body.data());
       chunks.emplace_back(from, static_cast<std::size_t>(end - from));
-      first_line.push_back(begin <= body.data() ? body_line : line);
+      first_line.push_back(begin <= body.data()
+                               ? body_line
+                               : text.line_at(data, static_cast<std::size_t>(begin - data.data())));
     }
-    line += newlines[i];
   }
   const std::size_t n = chunks.size();
 
   std::vector<ChunkResult> results(n);
+  // The lowest chunk that failed or ended inside a quoted field: the chunks
+  // after it stop early, their rows being of no use.
+  std::atomic<std::size_t> first_failed{n};
   run_parallel(n, [&](std::size_t i) {
     ChunkResult& r = results[i];
     r.load.table = load.table;
@@ -158,12 +136,18 @@ Status read_events_parallel(std::string_view data, std::string_view name, InputF
     const std::size_t bytes = i == 0 && builder.event_count() == 0 ? body.size() : chunks[i].size();
     r.builder.reserve_events(bytes / (csv ? 40 : 80));
     TableSink chunk_sink(Table::kEvents, name, options, r.builder, r.load);
-    const PageReleaser releaser(chunks[i].data(), mapped, options.progress_bytes);
+    PageReleaser releaser(chunks[i].data(), mapped, options.progress_bytes);
+    releaser.stop_after_failure(&first_failed, i);
     if (csv) {
       r.status = read_csv_rows(chunks[i], first_line[i], header, chunk_sink,
                                i + 1 < n ? &r.unterminated : nullptr, releaser);
     } else {
       r.status = read_json_lines_chunk(chunks[i], first_line[i], buffer_end, chunk_sink, releaser);
+    }
+    if (!r.status.ok() || r.unterminated) {
+      std::size_t lowest = first_failed.load();
+      while (i < lowest && !first_failed.compare_exchange_weak(lowest, i)) {
+      }
     }
   });
 

@@ -11,8 +11,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <condition_variable>
 #include <cstring>
+#include <mutex>
 #include <new>
+#include <thread>
 
 #include "clm/ingest.h"
 
@@ -218,18 +221,13 @@ InputBuffer InputBuffer::copy_of(std::string_view data) {
   return out;
 }
 
-void PageReleaser::advance(const char* p) {
+bool PageReleaser::advance(const char* p) {
   if (progress_ != nullptr) {
     progress_->fetch_add(static_cast<std::uint64_t>(p - next_), std::memory_order_relaxed);
   }
-  if (release_) {
-    const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(next_) + page - 1) / page * page;
-    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(p) / page * page;
-    // Private, never-written file pages: dropping them loses nothing.
-    if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
-  }
+  if (release_) release_pages(next_, p);
   next_ = p;
+  return first_failed_ == nullptr || first_failed_->load(std::memory_order_relaxed) >= index_;
 }
 
 std::string_view strip_bom(std::string_view data) {
@@ -237,24 +235,124 @@ std::string_view strip_bom(std::string_view data) {
   return data;
 }
 
-Status check_text(std::string_view data, std::string_view name) {
-  if (data.empty()) return Status::Ok();  // an empty view may have a null data()
-  if (const void* nul = std::memchr(data.data(), '\0', data.size())) {
-    const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - data.data());
+namespace {
+
+// The end of the check block of `data` that begins at `begin`. A cut backs up
+// over at most three UTF-8 continuation bytes onto the first byte of a
+// character; four in a row are invalid wherever the cut falls.
+std::size_t block_end(std::string_view data, std::size_t begin) {
+  if (data.size() - begin <= kCheckBlock) return data.size();
+  std::size_t cut = begin + kCheckBlock;
+  for (int k = 0; k < 3 && (static_cast<unsigned char>(data[cut]) & 0xC0) == 0x80; ++k) --cut;
+  return cut;
+}
+
+bool block_clean(std::string_view block) {
+  return std::memchr(block.data(), '\0', block.size()) == nullptr &&
+         simdjson::validate_utf8(block.data(), block.size());
+}
+
+// The problem of a bad block that starts on line `first_line`.
+Status block_error(std::string_view block, std::int64_t first_line, std::string_view name) {
+  if (const void* nul = std::memchr(block.data(), '\0', block.size())) {
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - block.data());
     return Status::DataError(fmt::format(
         "{}:{}: NUL byte: not a text file (clm reads UTF-8 CSV or JSON; is it compressed?)", name,
-        line_of(data, at)));
+        first_line - 1 + line_of(block, at)));
   }
-  if (simdjson::validate_utf8(data.data(), data.size())) return Status::Ok();
   std::size_t i = 0;
-  while (i < data.size()) {
-    const std::size_t len = utf8_sequence(data, i);
+  while (i < block.size()) {
+    const std::size_t len = utf8_sequence(block, i);
     if (len == 0) break;
     i += len;
   }
   return Status::DataError(
       fmt::format("{}:{}: invalid UTF-8 (clm reads UTF-8 text; convert the file, e.g. with iconv)",
-                  name, line_of(data, i)));
+                  name, first_line - 1 + line_of(block, i)));
+}
+
+}  // namespace
+
+void release_pages(const char* begin, const char* end) {
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const std::uintptr_t from = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) / page * page;
+  const std::uintptr_t to = reinterpret_cast<std::uintptr_t>(end) / page * page;
+  // Private, never-written file pages: dropping them loses nothing.
+  if (to > from) ::madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+}
+
+std::int64_t TextCheck::line_at(std::string_view data, std::size_t offset) const {
+  std::int64_t line = 1;
+  std::size_t b = 0;
+  for (; b + 1 < block_begin.size() && block_begin[b + 1] <= offset; ++b) line += newlines[b];
+  const std::size_t from = b < block_begin.size() ? block_begin[b] : 0;
+  if (offset > from) line += std::count(data.data() + from, data.data() + offset, '\n');
+  return line;
+}
+
+TextCheck check_text_blocks(std::string_view data, std::string_view name, unsigned threads,
+                            bool mapped) {
+  TextCheck out;
+  out.block_begin = {0};
+  // Blocks are cut as they are handed out (cutting touches the file there),
+  // in file order, and block b only once the blocks before b - threads are
+  // done: a bad block stops the check after at most threads - 1 more blocks,
+  // however large the file.
+  std::vector<char> state;  // per block handed out: 0 being checked, 1 clean, 2 bad
+  std::mutex mutex;
+  std::condition_variable progressed;
+  std::size_t done_prefix = 0;
+  std::size_t first_bad = SIZE_MAX;
+  const std::size_t window = std::max(1u, threads);
+  const auto work = [&] {
+    for (;;) {
+      std::size_t b, begin, end;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        const auto finished = [&] {
+          return state.size() >= first_bad || out.block_begin.back() == data.size();
+        };
+        progressed.wait(lock, [&] { return finished() || state.size() < done_prefix + window; });
+        if (finished()) return;
+        b = state.size();
+        begin = out.block_begin.back();
+        end = block_end(data, begin);
+        out.block_begin.push_back(end);
+        out.newlines.push_back(0);
+        state.push_back(0);
+      }
+      const std::string_view text = data.substr(begin, end - begin);
+      const bool ok = block_clean(text);
+      const std::int64_t lines = std::count(text.begin(), text.end(), '\n');
+      if (mapped) release_pages(text.data(), text.data() + text.size());
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        out.newlines[b] = lines;
+        out.bytes_examined += text.size();
+        state[b] = ok ? 1 : 2;
+        if (!ok) first_bad = std::min(first_bad, b);
+        while (done_prefix < state.size() && state[done_prefix] != 0) ++done_prefix;
+      }
+      progressed.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  const std::size_t blocks = data.size() / kCheckBlock + 1;
+  for (std::size_t t = 1; t < std::min(window, blocks); ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  if (first_bad != SIZE_MAX) {
+    std::int64_t line = 1;
+    for (std::size_t b = 0; b < first_bad; ++b) line += out.newlines[b];
+    const std::size_t begin = out.block_begin[first_bad];
+    out.status =
+        block_error(data.substr(begin, out.block_begin[first_bad + 1] - begin), line, name);
+  }
+  return out;
+}
+
+Status check_text(std::string_view data, std::string_view name) {
+  return check_text_blocks(data, name).status;
 }
 
 std::int64_t line_of(std::string_view data, std::size_t offset) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "clm/status.h"
 
@@ -66,34 +67,77 @@ class InputBuffer {
 
 // Follows a reader through its input: gives the pages of a mapped input that
 // the reader has passed back to the kernel, so a large file does not stay
-// resident while the store is built from it, and counts the bytes passed for a
-// progress display. Disabled (default-constructed): does nothing.
+// resident while the store is built from it, counts the bytes passed for a
+// progress display, and tells the reader of one chunk of a table to stop when
+// a chunk before it failed. Disabled (default-constructed): does nothing.
 class PageReleaser {
  public:
   PageReleaser() = default;
-  explicit PageReleaser(const char* begin) : next_(begin), release_(true) {}
   // `release`: begin..is a mapped input; `progress`: if not null, gets the bytes passed.
   PageReleaser(const char* begin, bool release, std::atomic<std::uint64_t>* progress)
       : next_(begin), release_(release), progress_(progress) {}
-  // The reader will not need bytes before p again (it may, at a cost).
-  void passed(const char* p) {
-    if ((release_ || progress_ != nullptr) && p - next_ >= kStep) advance(p);
+  // The reader reads chunk `index`; *first_failed is the lowest chunk that failed.
+  void stop_after_failure(const std::atomic<std::size_t>* first_failed, std::size_t index) {
+    first_failed_ = first_failed;
+    index_ = index;
+  }
+  // The reader will not need bytes before p again (it may, at a cost). False
+  // when it should stop, its chunk's rows being of no use: a chunk before it
+  // failed (looked at every 8 MiB, so a reader stops within 8 MiB).
+  [[nodiscard]] bool passed(const char* p) {
+    if (!(release_ || progress_ != nullptr || first_failed_ != nullptr) || p - next_ < kStep) {
+      return true;
+    }
+    return advance(p);
   }
 
  private:
   static constexpr std::ptrdiff_t kStep = std::ptrdiff_t{8} << 20;
-  void advance(const char* p);
+  bool advance(const char* p);
 
   const char* next_ = nullptr;
   bool release_ = false;
   std::atomic<std::uint64_t>* progress_ = nullptr;
+  const std::atomic<std::size_t>* first_failed_ = nullptr;
+  std::size_t index_ = 0;
 };
 
 // Drops a leading UTF-8 byte-order mark.
 std::string_view strip_bom(std::string_view data);
 
-// File-level text checks: DataError "name:line: NUL byte ..." for binary
-// data and "name:line: invalid UTF-8 ..." for another encoding.
+// Gives the whole pages inside [begin, end) of a mapped input back to the kernel.
+void release_pages(const char* begin, const char* end);
+
+// The text checks cut a table's bytes into blocks of about this size (at a
+// character boundary, so each block is valid UTF-8 on its own exactly when
+// the whole is, up to that block) and stop at the first bad block.
+inline constexpr std::size_t kCheckBlock = std::size_t{4} << 20;
+
+// What the text checks found in a table's bytes.
+struct TextCheck {
+  // The problem of the first bad block: its first NUL byte, or else its
+  // first invalid UTF-8 sequence. DataError "name:line: NUL byte ..." for
+  // binary data and "name:line: invalid UTF-8 ..." for another encoding.
+  Status status;
+  // When status is OK: the block offsets (blocks + 1 of them, the last the
+  // size) and the count of '\n' in each block, to number lines.
+  std::vector<std::size_t> block_begin;
+  std::vector<std::int64_t> newlines;
+  // Bytes checked: the blocks up to the first bad one, and at most
+  // `threads` - 1 blocks after it.
+  std::uint64_t bytes_examined = 0;
+
+  // 1-based line number of byte `offset` of the checked data (status OK).
+  std::int64_t line_at(std::string_view data, std::size_t offset) const;
+};
+
+// Checks `data` on up to `threads` threads, blocks in file order, so the
+// result does not depend on the thread count. `mapped`: `data` is a mapped
+// file whose checked pages are given back.
+TextCheck check_text_blocks(std::string_view data, std::string_view name, unsigned threads = 1,
+                            bool mapped = false);
+
+// check_text_blocks(data, name).status.
 Status check_text(std::string_view data, std::string_view name);
 
 // 1-based line number of byte `offset` (counts '\n' before it).
