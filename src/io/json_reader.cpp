@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -96,11 +98,17 @@ class ObjectParser {
     bool valid = false;
   };
 
+  // A key the table ignores: a second key of the same name or a value longer
+  // than kMaxFieldBytes rejects the row, as the CSV reader does. Returns what
+  // rejecting the row returned, or nothing when the key is fine.
+  std::optional<Status> check_ignored(std::int64_t line, std::string_view key, od::value& value);
+
   TableSink& sink_;
   const char* buffer_end_;  // end of the readable (padded) buffer
   od::parser parser_;
   std::vector<Field> slots_;
-  std::vector<char> seen_;  // per slot: the row gave it already
+  std::vector<char> seen_;                 // per slot: the row gave it already
+  std::vector<std::string_view> ignored_;  // the row's ignored keys (contract names)
   std::vector<CachedKey> key_cache_;
   std::vector<std::string> keys_;
   std::set<std::string, std::less<>> key_set_;
@@ -123,6 +131,48 @@ void ObjectParser::collect_keys(std::string_view text) {
   }
 }
 
+std::optional<Status> ObjectParser::check_ignored(std::int64_t line, std::string_view key,
+                                                  od::value& value) {
+  // Keys and unescaped strings stay in the parser's buffer until the next document.
+  const std::string_view name = sink_.contract_name(key);
+  if (std::find(ignored_.begin(), ignored_.end(), name) != ignored_.end()) {
+    return sink_.reject_row(line, key, "duplicate key", Field{},
+                            key.empty() ? "the key \"\" appears twice" : std::string_view());
+  }
+  ignored_.push_back(name);
+  // The raw token of a scalar is never shorter than its value: only a long
+  // one needs a closer look. Objects and arrays are measured as raw JSON.
+  std::string_view text = value.raw_json_token();
+  if (text.size() <= kMaxFieldBytes) {
+    if (text.empty() || (text.front() != '{' && text.front() != '[')) return std::nullopt;
+  }
+  od::json_type type;
+  if (value.type().get(type)) return std::nullopt;  // reported by the caller's loop
+  simdjson::error_code e = simdjson::SUCCESS;
+  switch (type) {
+    case od::json_type::string:
+      e = value.get_string().get(text);
+      break;
+    case od::json_type::object: {
+      od::object object;
+      e = value.get_object().get(object);
+      if (!e) e = object.raw_json().get(text);
+      break;
+    }
+    case od::json_type::array: {
+      od::array array;
+      e = value.get_array().get(array);
+      if (!e) e = array.raw_json().get(text);
+      break;
+    }
+    default:
+      text = trim_right(text);
+      break;
+  }
+  if (e != simdjson::SUCCESS || text.size() <= kMaxFieldBytes) return std::nullopt;
+  return sink_.reject_row(line, key, "value longer than 1 MiB", Field{text, true});
+}
+
 Status ObjectParser::row(std::int64_t line, std::string_view text) {
   if (text.size() > kMaxRowBytes) return sink_.reject_row(line, {}, "row longer than 16 MiB", {});
   auto invalid = [&](simdjson::error_code e) {
@@ -141,6 +191,7 @@ Status ObjectParser::row(std::int64_t line, std::string_view text) {
   }
   slots_.assign(sink_.slot_count(), Field{});
   seen_.assign(sink_.slot_count(), 0);
+  ignored_.clear();
   std::size_t position = 0;
   for (auto field_result : obj) {
     od::field field;
@@ -148,9 +199,14 @@ Status ObjectParser::row(std::int64_t line, std::string_view text) {
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return invalid(e);
     const int slot = cached_slot(position++, key);
-    if (slot < 0) continue;  // a column the table does not use; On-Demand skips its value
-    const std::string_view column = sink_.slot_name(static_cast<std::size_t>(slot));
     od::value value = field.value();
+    if (slot < 0) {
+      // A column the table does not use: its value is not read, but the
+      // limits and the unique names hold for it as for a CSV column.
+      if (std::optional<Status> rejected = check_ignored(line, key, value)) return *rejected;
+      continue;
+    }
+    const std::string_view column = sink_.slot_name(static_cast<std::size_t>(slot));
     od::json_type type;
     if (value.type().get(type)) {
       std::string_view raw = trim_right(value.raw_json_token());

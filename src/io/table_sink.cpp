@@ -165,7 +165,13 @@ Status TableSink::declare_header(std::span<const std::string_view> header,
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string_view name = contract_name(header[i]);
     const auto earlier = std::find(names.begin(), names.end(), name);
-    if (!name.empty() && earlier != names.end()) {
+    if (name.empty() && earlier != names.end()) {
+      return file_error(fmt::format(
+          "columns {} and {} of the header have no name: column names must be unique (name "
+          "them, or remove the empty columns)",
+          earlier - names.begin() + 1, i + 1));
+    }
+    if (earlier != names.end()) {
       const std::string_view other = header[static_cast<std::size_t>(earlier - names.begin())];
       const std::string_view renamed = header[i] != name ? header[i] : other;
       if (renamed == name) {

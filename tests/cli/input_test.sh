@@ -4,7 +4,7 @@
 #
 #   input_test.sh CASE CLM DATA_DIR
 #
-# CASE is one of: sparse-nul. Every file is written into a scratch directory.
+# CASE is one of: sparse-nul, readers-agree. Every file is written into a scratch directory.
 set -uo pipefail
 case_name=$1
 CLM=$2
@@ -36,6 +36,29 @@ case $case_name in
     truncate -s "$size" "$scratch/big.jsonl"
     expect_status 65 "$CLM" report --events "$scratch/big.jsonl" --threads 2
     expect_stderr "$scratch/big.jsonl:2: NUL byte: not a text file"
+    ;;
+
+  readers-agree)
+    big=$(head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' 'n')
+    {
+      echo "customer_id,timestamp,type,note"
+      echo "c1,2024-03-01,touch,$big"
+    } >"$scratch/long.csv"
+    printf '{"customer_id":"c1","timestamp":"2024-03-01","type":"touch","note":"%s"}\n' "$big" \
+      >"$scratch/long.jsonl"
+    shown="(value '$(head -c 60 /dev/zero | tr '\0' 'n')…')"
+    expect_status 65 "$CLM" report --events "$scratch/long.csv"
+    expect_stderr "long.csv:2: column 'note': value longer than 1 MiB $shown"
+    expect_status 65 "$CLM" report --events "$scratch/long.jsonl"
+    expect_stderr "long.jsonl:1: column 'note': value longer than 1 MiB $shown"
+    # Two unnamed columns are duplicates; a repeated JSON key too.
+    printf 'customer_id,timestamp,type,,\nc1,2024-03-01,touch,,\n' >"$scratch/unnamed.csv"
+    expect_status 65 "$CLM" report --events "$scratch/unnamed.csv"
+    expect_stderr "unnamed.csv: columns 4 and 5 of the header have no name: column names must be unique"
+    printf '{"customer_id":"c1","timestamp":"2024-03-01","type":"touch","x":1,"x":2}\n' \
+      >"$scratch/twice.jsonl"
+    expect_status 65 "$CLM" report --events "$scratch/twice.jsonl"
+    expect_stderr "twice.jsonl:1: column 'x': duplicate key"
     ;;
 
   *)
