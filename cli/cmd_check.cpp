@@ -86,6 +86,7 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--goals", args->goals_file,
                   "Goals file: {\"goals\": [{\"metric\": \"nps\", \"min\": 30}, ...]} "
                   "(default: the \"goals\" of --settings)")
+      ->check(not_empty("give a file name, or leave the option out"))
       ->type_name("FILE");
   cmd->add_flag("--null-fails", args->null_fails,
                 "A goal whose value is undefined (null) fails (default: shown, not failed)");

@@ -168,10 +168,12 @@ void add_mode(CLI::App& clv, Mode mode, const char* name, const char* help) {
   cmd->add_option("--l2-penalty", args->penalty,
                   "L2 penalty on the log-parameters (default 0: plain maximum likelihood)");
   if (mode == Mode::kFit) {
-    cmd->add_option("--params", args->params, "Write the fitted parameters to this JSON file");
+    cmd->add_option("--params", args->params, "Write the fitted parameters to this JSON file")
+        ->check(not_empty("give a file name, or leave the option out"));
   } else {
     cmd->add_option("--params", args->params,
-                    "Read fitted parameters from this JSON file instead of fitting");
+                    "Read fitted parameters from this JSON file instead of fitting")
+        ->check(not_empty("give a file name, or leave the option out"));
   }
   if (mode == Mode::kPredict) {
     args->settings.add_predictive(*cmd);

@@ -95,7 +95,8 @@ void add_generate_command(CLI::App& app) {
       ->check(kPositive);
   cmd->add_option("--seed", args->seed, "Random seed; the same seed gives the same bytes (1)");
   cmd->add_option("--format", args->format, "csv or jsonl (csv)");
-  cmd->add_option("--out", args->out, "Directory to write into, created if missing (.)");
+  cmd->add_option("--out", args->out, "Directory to write into, created if missing (.)")
+      ->check(not_empty("give a directory, or leave the option out for '.'"));
   cmd->add_option("--start", args->start, "First day of the data, YYYY-MM-DD (2023-01-01)");
   cmd->add_option("--months", args->months, "Length of the data in months (24)")
       ->check(CLI::Range(1, 600));

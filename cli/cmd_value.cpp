@@ -93,6 +93,7 @@ void add_value_commands(CLI::App& app) {
   cmd->add_option("--clv-csv", value->clv_csv,
                   "Also write each customer's historical CLV to FILE (CSV: customer_id, group, "
                   "acquired_at, channel, net_revenue, clv)")
+      ->check(not_empty("give a file name, or leave the option out"))
       ->type_name("FILE");
   add_output_options(*cmd, value->output);
   cmd->footer(R"(Examples:

@@ -15,6 +15,7 @@
 
 #include "clm/output_file.h"
 #include "clm/report.h"
+#include "clm/type_lookalikes.h"
 
 namespace clm::cli {
 namespace {
@@ -54,6 +55,23 @@ void print_rejections(const std::vector<TableLoad>& loads) {
   }
 }
 
+// Type names are exact, so "Purchase" is a custom type: say so, since such
+// events silently missing from revenue or activity are a likely mistake.
+void print_type_lookalikes(const EventStore& store, const std::string& events) {
+  for (const TypeLookalike& l : builtin_lookalikes(store)) {
+    const char* how = l.case_differs && l.spaces_around ? "by case and by spaces around it"
+                      : l.case_differs                  ? "by case"
+                                                        : "by spaces around it";
+    std::string shown;
+    for (const char c : l.name) shown += c == '\t' ? std::string("\\t") : std::string(1, c);
+    std::cerr << "clm: warning: " << (events == "-" ? std::string("<stdin>") : events) << ": "
+              << l.events << (l.events == 1 ? " event has" : " events have") << " type '" << shown
+              << "', which differs from '" << builtin_type_name(l.builtin) << "' only " << how
+              << "; " << (l.events == 1 ? "it is" : "they are")
+              << " counted as a custom type (type names are exact)\n";
+  }
+}
+
 // The format of --output by its extension; table for anything else.
 Format format_for_path(std::string_view path) {
   const auto dot = path.find_last_of('.');
@@ -71,6 +89,14 @@ Format format_for_path(std::string_view path) {
 
 }  // namespace
 
+CLI::Validator not_empty(std::string instead) {
+  return CLI::Validator(
+      [instead = std::move(instead)](std::string& value) {
+        return value.empty() ? "the value is empty; " + instead : std::string();
+      },
+      "", "NOT_EMPTY");
+}
+
 std::string version_text() {
   return "clm " + std::string(version());
 }
@@ -78,11 +104,14 @@ std::string version_text() {
 void add_input_options(CLI::App& cmd, InputOptions& o) {
   cmd.add_option("--events", o.events, "Events table: .csv, .jsonl/.ndjson or .json (- = stdin)")
       ->required()
+      ->check(not_empty("give a file name, or '-' for standard input"))
       ->type_name("FILE");
   cmd.add_option("--customers", o.customers,
                  "Customers table (id, acquired_at, channel, attributes)")
+      ->check(not_empty("give a file name, or leave the option out"))
       ->type_name("FILE");
   cmd.add_option("--spend", o.spend, "Spend table (date, channel, amount), needed for CAC")
+      ->check(not_empty("give a file name, or leave the option out"))
       ->type_name("FILE");
   cmd.add_option("--input-format", o.input_format,
                  "Format of all inputs instead of by extension (needed for - = stdin)")
@@ -109,6 +138,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& o) {
       ->type_name("FORMAT");
   cmd.add_option("--output,-o", o.output,
                  "Write to FILE (atomically: all or nothing) instead of standard output")
+      ->check(not_empty("give a file name, or '-' (or no --output) for standard output"))
       ->type_name("FILE");
 }
 
@@ -168,6 +198,10 @@ Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::stri
     return store.status();
   }
   data.store = std::make_shared<const EventStore>(std::move(store).value());
+  if (!builtin_lookalikes(*data.store).empty()) {
+    progress.finish();  // the warnings must not share a line with the progress
+    print_type_lookalikes(*data.store, in.events);
+  }
   return data;
 }
 

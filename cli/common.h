@@ -19,6 +19,7 @@
 
 namespace CLI {
 class App;
+class Validator;
 }
 
 namespace clm::cli {
@@ -34,6 +35,11 @@ inline constexpr int kExitIoError = 74;
 
 // "clm 0.1.0" for --version.
 std::string version_text();
+
+// Refuses an empty value ("--output ''"): it is a mistake, such as a shell
+// variable that expanded to nothing, never a request for the default.
+// `instead` says what to do instead, e.g. "leave the option out for no grouping".
+CLI::Validator not_empty(std::string instead);
 
 // --events/--customers/--spend, --input-format, --lenient, --quiet, --threads. The
 // settings (--rename, scope, metric options) are in settings.h.

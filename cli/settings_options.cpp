@@ -2,7 +2,9 @@
 // scratch Settings; after parsing, the fields of the options actually given
 // are copied over the defaults and the --settings file.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
+#include "common.h"
 #include "settings.h"
 
 namespace clm::cli {
@@ -19,6 +21,7 @@ void SettingsOptions::add_file(CLI::App& cmd) {
   cmd.add_option("--settings", file_,
                  "Read settings from this JSON file (options given on the command line win); "
                  "see 'clm config --print'")
+      ->check(not_empty("give a file name, or leave the option out"))
       ->type_name("FILE");
 }
 
@@ -43,6 +46,7 @@ void SettingsOptions::add_scope(CLI::App& cmd) {
       ->capture_default_str();
   bind(cmd, "--by", &Settings::by,
        "Group customers by a customers-table attribute (e.g. country), 'channel' or 'cohort'")
+      ->check(not_empty("give an attribute name, or leave the option out for no grouping"))
       ->type_name("ATTR");
   add_tz(cmd);
   bind(cmd, "--week-start", &Settings::week_start, "First day of a week period")
@@ -69,8 +73,17 @@ void SettingsOptions::add_activity(CLI::App& cmd) {
        "W: days an activity event keeps a customer active")
       ->capture_default_str();
   bind(cmd, "--activity-types", &Settings::activity_types,
-       "A: event types that count as activity (custom types allowed)")
+       "A: event types that count as activity: built-in types, or custom types of the "
+       "events (spaces around a name are removed)")
       ->delimiter(',')
+      ->transform(CLI::Validator(
+          [](std::string& name) {
+            // "signup, purchase" means the types signup and purchase.
+            name.erase(0, std::min(name.find_first_not_of(" \t"), name.size()));
+            name.erase(name.find_last_not_of(" \t") + 1);
+            return std::string();
+          },
+          "", "TRIM"))
       ->type_name("TYPE,...")
       ->capture_default_str();
 }

@@ -32,10 +32,15 @@ struct ActivityOptions {
   // 86 400 s after it (docs/metrics.md default 90). Must be >= 0.
   std::int64_t inactivity_window_days = 90;
   // A: names of the event types that count as activity (docs/metrics.md default
-  // signup and purchase). Custom type names are allowed; a name the data does
-  // not contain matches nothing. Names must be non-empty.
+  // signup and purchase). A name is a built-in type or a custom type of the
+  // store's events (check_activity_types); names are exact and non-empty.
   std::vector<std::string> activity_types = {"signup", "purchase"};
 };
+
+// InvalidArgument for an activity type name that is empty, or neither a
+// built-in type nor a custom type of the store ("activity type 'purchse' is
+// neither ... (did you mean 'purchase'?)"): such a name would count nothing.
+Status check_activity_types(const EventStore& store, std::span<const std::string> names);
 
 // A stretch of activity: the customer is active at every instant t with
 // begin < t <= end (an A-event at e gives (e, e + W]; a subscription started

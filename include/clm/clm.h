@@ -45,3 +45,4 @@
 #include "clm/survival.h"
 #include "clm/symbols.h"
 #include "clm/time.h"
+#include "clm/type_lookalikes.h"

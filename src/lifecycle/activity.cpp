@@ -3,7 +3,12 @@
 
 #include "clm/activity.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <string_view>
+
+#include "clm/did_you_mean.h"
 
 namespace clm {
 namespace {
@@ -34,6 +39,23 @@ void append_run(std::vector<IndexRun>& out, std::size_t from, std::size_t first,
 
 }  // namespace
 
+Status check_activity_types(const EventStore& store, std::span<const std::string> names) {
+  for (const std::string& name : names) {
+    if (name.empty()) return Status::InvalidArgument("activity type names must be non-empty");
+    if (store.find_type(name)) continue;
+    // A misspelt name would silently count nothing as activity.
+    std::vector<std::string_view> known;
+    for (TypeCode t = 0; t < kFirstCustomType + store.custom_type_count(); ++t) {
+      known.push_back(store.type_name(t));
+    }
+    const std::string_view hint = did_you_mean(name, known);
+    return Status::InvalidArgument(fmt::format(
+        "activity type '{}' is neither a built-in event type nor a type in the events{}", name,
+        hint.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", hint)));
+  }
+  return Status::Ok();
+}
+
 Result<ActivityModel> ActivityModel::build(std::shared_ptr<const EventStore> shared,
                                            const Acquisition& acq, Timestamp as_of,
                                            const ActivityOptions& options) {
@@ -50,8 +72,8 @@ Result<ActivityModel> ActivityModel::build(std::shared_ptr<const EventStore> sha
   m.as_of_ = as_of;
   m.window_seconds_ = options.inactivity_window_days * kSecondsPerDay;
   m.activity_.assign(kFirstCustomType + store.custom_type_count(), 0);
+  if (Status s = check_activity_types(store, options.activity_types); !s.ok()) return s;
   for (const std::string& name : options.activity_types) {
-    if (name.empty()) return Status::InvalidArgument("activity type names must be non-empty");
     if (auto t = store.find_type(name)) m.activity_[*t] = 1;
   }
   m.acquired_at_ = acq.acquired_at;

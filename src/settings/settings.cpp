@@ -3,9 +3,10 @@
 // back, checks its range and fills the report options.
 #include "clm/settings.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "clm/report.h"
@@ -94,6 +95,11 @@ const std::vector<Field>& fields() {
        no_options},
       {{"by", "--by"},
        [](const std::string& w, const json& v, Settings& s) {
+         if (v.is_string() && v.get<std::string>().empty()) {
+           return Status::InvalidArgument(fmt::format(
+               "{}: 'by' must be an attribute name, or null for no grouping, not an empty string",
+               w));
+         }
          return read(w, "by", v, s.by, true);
        },
        [](const Settings& s, ordered& o) { o["by"] = nullable(s.by); },
@@ -136,7 +142,13 @@ const std::vector<Field>& fields() {
        }},
       {{"activity_types", "--activity-types"},
        [](const std::string& w, const json& v, Settings& s) {
-         return read_strings(w, "activity_types", v, s.activity_types);
+         Status st = read_strings(w, "activity_types", v, s.activity_types);
+         // Spaces around a name are removed, as in --activity-types 'signup, purchase'.
+         for (std::string& name : s.activity_types) {
+           name.erase(0, std::min(name.find_first_not_of(" \t"), name.size()));
+           name.erase(name.find_last_not_of(" \t") + 1);
+         }
+         return st;
        },
        [](const Settings& s, ordered& o) { o["activity_types"] = s.activity_types; },
        [](const Settings& s) {
@@ -325,7 +337,8 @@ Result<Settings> parse_settings(std::string_view text, std::string_view source, 
     return Status::InvalidArgument(where + ": a settings file is a JSON object {\"key\": value}");
   }
   for (const auto& item : root.items()) {
-    const std::string& key = item.key();  // not a structured binding: Clang 14 cannot capture one in a lambda
+    const std::string& key =
+        item.key();  // not a structured binding: Clang 14 cannot capture one in a lambda
     const json& value = item.value();
     if (key == "comment") continue;  // free text for people
     const auto& all = fields();

@@ -147,7 +147,7 @@ TEST_CASE("activity: custom activity types and W", "[lifecycle][activity]") {
   auto acq = compute_acquisition(store, as_of);
   ActivityOptions opt;
   opt.inactivity_window_days = 10;
-  opt.activity_types = {"login", "never_seen"};
+  opt.activity_types = {"login"};
   auto m = *ActivityModel::build(std::make_shared<const EventStore>(store), acq, as_of, opt);
   const auto l = idx(store, "l");
   CHECK_FALSE(m.active_at(l, T("2024-01-03")));  // signup is not activity here
@@ -160,4 +160,38 @@ TEST_CASE("activity: custom activity types and W", "[lifecycle][activity]") {
   opt.inactivity_window_days = -1;
   CHECK_FALSE(
       ActivityModel::build(std::make_shared<const EventStore>(store), acq, as_of, opt).ok());
+}
+
+TEST_CASE("activity: a type name neither built in nor in the data is refused",
+          "[lifecycle][activity]") {
+  auto store = make_store({{"l", "2024-01-01", "signup"}, {"l", "2024-01-05", "login"}});
+  const Timestamp as_of = T("2024-03-01");
+  const auto shared = std::make_shared<const EventStore>(store);
+  auto acq = compute_acquisition(store, as_of);
+  const auto error = [&](std::vector<std::string> types) {
+    ActivityOptions opt;
+    opt.activity_types = std::move(types);
+    auto m = ActivityModel::build(shared, acq, as_of, opt);
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.status().code() == Status::Code::kInvalidArgument);
+    return m.status().message();
+  };
+  // A misspelt name would count nothing as activity and double the churn.
+  CHECK(error({"signup", "purchse"}) ==
+        "activity type 'purchse' is neither a built-in event type nor a type in the events (did "
+        "you mean 'purchase'?)");
+  CHECK(error({"logn"}) ==
+        "activity type 'logn' is neither a built-in event type nor a type in the events (did you "
+        "mean 'login'?)");
+  CHECK(error({"never_seen"}) ==
+        "activity type 'never_seen' is neither a built-in event type nor a type in the events");
+  // Names are exact: another case is another name.
+  CHECK(error({"Purchase"}) ==
+        "activity type 'Purchase' is neither a built-in event type nor a type in the events (did "
+        "you mean 'purchase'?)");
+  // A built-in type is accepted even when no event has it; a custom type when the data has it.
+  ActivityOptions opt;
+  opt.activity_types = {"referral", "login"};
+  CHECK(ActivityModel::build(shared, acq, as_of, opt).ok());
+  CHECK(check_activity_types(store, opt.activity_types).ok());
 }

@@ -48,6 +48,7 @@
 #include "clm/survival.h"
 #include "clm/symbols.h"
 #include "clm/time.h"
+#include "clm/type_lookalikes.h"
 
 TEST_CASE("the umbrella header declares the front door", "[headers]") {
   CHECK(clm::load_tables({}).status().code() == clm::Status::Code::kInvalidArgument);
