@@ -128,20 +128,6 @@ MinimizeResult minimize_bounded(const Objective& f, std::vector<double> u0,
   return res;
 }
 
-void numeric_gradient(const Objective& f, const std::vector<double>& u, std::vector<double>& grad,
-                      double step) {
-  std::vector<double> p = u;
-  grad.assign(u.size(), 0.0);
-  for (std::size_t i = 0; i < u.size(); ++i) {
-    p[i] = u[i] + step;
-    const double up = f(p, nullptr);
-    p[i] = u[i] - step;
-    const double down = f(p, nullptr);
-    p[i] = u[i];
-    grad[i] = (up - down) / (2 * step);
-  }
-}
-
 std::vector<std::optional<double>> log_param_std_errors(const Objective& neg_ll,
                                                         const std::vector<double>& u,
                                                         bool use_gradient) {

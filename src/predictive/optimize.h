@@ -36,10 +36,6 @@ MinimizeResult minimize_bounded(const Objective& f, std::vector<double> u0,
                                 int max_evaluations,
                                 std::chrono::steady_clock::time_point deadline);
 
-// A gradient by central differences of f (for models without an analytic one).
-void numeric_gradient(const Objective& f, const std::vector<double>& u, std::vector<double>& grad,
-                      double step = 1e-6);
-
 // Standard errors of θ = exp(u) at a minimum u of `neg_ll` (the total
 // negative log-likelihood as a function of the log-parameters): the inverse of
 // its finite-difference Hessian, mapped by the delta method. nullopt per

@@ -1,138 +1,89 @@
-// Pareto/NBD: likelihood in log space, fit (numeric gradient), forecasts.
+// Pareto/NBD: likelihood in log space with its analytic gradient, fit, and
+// forecasts.
 //
 // With p = r + s + x the likelihood is (Fader & Hardie 2005 note)
 //   L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^−(r+x) (β+T)^−s + s·I ],
 //   I = ∫_{t_x}^{T} (α+τ)^−(r+x) (β+τ)^−(s+1) dτ,
-// the chance of dying unseen after the last purchase. The note's closed
-// form of I uses 2F1(p, s+1; p+1; z), which diverges as z → 1 (its
-// c − a − b = −s < 0). Euler's transformation turns it into 2F1(1, r+x; p+1; z)
-// (or 2F1(1, s+1; p+1; z) when α < β), whose series has only positive terms
-// and c − a − b > 0. Near z = 1 that series is slow, so there I is integrated
-// numerically instead, with a fixed rule of bounded cost (log_i_quadrature).
+// the chance of dying unseen after the last purchase; I and its derivatives
+// come from predictive/pareto_integral.h.
 #include "clm/pareto_nbd.h"
 
-#include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <array>
 #include <cmath>
 #include <limits>
 
 #include "predictive/fit_driver.h"
+#include "predictive/pareto_integral.h"
 #include "predictive/rfm_groups.h"
 #include "predictive/special.h"
 
 namespace clm {
 namespace {
 
-constexpr double kSeriesMaxZ = 0.95;
-// Its terms fall at least by the ratio z ≤ 0.95 each, so ~800 reach double
-// precision; the cap only bounds the cost.
-constexpr int kSeriesMaxTerms = 4000;
+using detail::LogGrad;
 
-// log of H(t) where I = (H(t_x) − H(T)) / p; nullopt beyond the series' reach.
-std::optional<double> log_h(double r, double alpha, double s, double beta, double x, double t) {
-  const double p = r + s + x;
-  if (alpha >= beta) {
-    const double z = (alpha - beta) / (alpha + t);
-    if (z > kSeriesMaxZ) return std::nullopt;
-    const auto g = detail::log_hyp2f1_1bc(r + x, p + 1, z, kSeriesMaxTerms);
-    if (!g) return std::nullopt;
-    return *g - (r + x) * std::log(alpha + t) - s * std::log(beta + t);
+// log of the bracket's first term, (α+T)^−(r+x) (β+T)^−s: alive at T.
+LogGrad log_alive(const ParetoNbdParams& p, double x, double log_aT, double log_bT, double T) {
+  LogGrad out;
+  out.v = -(p.r + x) * log_aT - p.s * log_bT;
+  out.d = {-log_aT, -(p.r + x) / (p.alpha + T), -log_bT, -p.s / (p.beta + T)};
+  return out;
+}
+
+}  // namespace
+
+// Rows come in runs of equal x, so the gamma-function terms (and the
+// integral's shared pieces) are evaluated once per distinct x.
+double detail::pareto_neg_ll(const RfmGroups& data, const std::vector<double>& u,
+                             std::vector<double>* grad) {
+  const ParetoNbdParams p{std::exp(u[0]), std::exp(u[1]), std::exp(u[2]), std::exp(u[3]),
+                          TimeUnit::kWeek};
+  const bool want = grad != nullptr;
+  detail::ParetoIntegral integral(p, want, data.times.size());
+  std::vector<double> log_at(data.times.size()), log_bt(data.times.size());
+  for (std::size_t k = 0; k < data.times.size(); ++k) {
+    log_at[k] = std::log(p.alpha + data.times[k]);
+    log_bt[k] = std::log(p.beta + data.times[k]);
   }
-  const double z = (beta - alpha) / (beta + t);
-  if (z > kSeriesMaxZ) return std::nullopt;
-  const auto g = detail::log_hyp2f1_1bc(s + 1, p + 1, z, kSeriesMaxTerms);
-  if (!g) return std::nullopt;
-  return *g - (r + x - 1) * std::log(alpha + t) - (s + 1) * std::log(beta + t);
-}
-
-// log I by a fixed rule. With m = min(α, β) and τ = (m + t_x)·e^v − m,
-// g(v) = f(τ)·(m + τ)/f(t_x) is log-concave in v: d/dv log g =
-// 1 − (r+x)(m+τ)/(α+τ) − (s+1)(m+τ)/(β+τ) never increases, since m ≤ α, β.
-// So the v where g is within e^−40 of its peak form one interval, found by
-// bisection on that slope and on log g (45 halvings each), and the integral
-// over it is 8 panels of 15-point Gauss–Kronrod; what lies outside is below
-// e^−40 of the peak times the length. Cost: at most ~260 evaluations.
-double log_i_quadrature(double r, double alpha, double s, double beta, double x, double t_x,
-                        double T) {
-  const double m = std::min(alpha, beta);
-  const double a = r + x, b = s + 1, base = m + t_x;
-  const double lf0 = -a * std::log(alpha + t_x) - b * std::log(beta + t_x);
-  auto log_g = [&](double v) {
-    const double tau = base * std::exp(v) - m;
-    return -a * std::log(alpha + tau) - b * std::log(beta + tau) + std::log(m + tau) - lf0;
-  };
-  auto slope = [&](double v) {
-    const double tau = base * std::exp(v) - m;
-    return 1 - a * (m + tau) / (alpha + tau) - b * (m + tau) / (beta + tau);
-  };
-  const double v_end = std::log((m + T) / base);
-  auto bisect = [](double lo, double hi, auto&& above) {  // above(lo) true, above(hi) false
-    for (int i = 0; i < 45; ++i) {
-      const double mid = (lo + hi) / 2;
-      (above(mid) ? lo : hi) = mid;
-    }
-    return (lo + hi) / 2;
-  };
-  double peak = 0;
-  if (slope(0) > 0) {
-    peak = slope(v_end) >= 0 ? v_end : bisect(0.0, v_end, [&](double v) { return slope(v) > 0; });
-  }
-  const double top = log_g(peak);
-  constexpr double kDrop = 40;
-  const double lo = log_g(0) >= top - kDrop
-                        ? 0.0
-                        : bisect(peak, 0.0, [&](double v) { return log_g(v) >= top - kDrop; });
-  const double hi = log_g(v_end) >= top - kDrop
-                        ? v_end
-                        : bisect(peak, v_end, [&](double v) { return log_g(v) >= top - kDrop; });
-  if (!(hi > lo)) return detail::kNegInf;
-  constexpr int kPanels = 8;
-  const double width = (hi - lo) / kPanels;
-  auto integrand = [&](double v) { return std::exp(log_g(v) - top); };
-  double value = 0;
-  for (int k = 0; k < kPanels; ++k) {
-    value += boost::math::quadrature::gauss_kronrod<double, 15>::integrate(
-        integrand, lo + k * width, lo + (k + 1) * width, 0, 0.0);
-  }
-  if (!(value > 0) || !std::isfinite(value)) return detail::kNegInf;
-  return lf0 + top + std::log(value);
-}
-
-// log I(t_x, T); −inf when T == t_x.
-double log_i(double r, double alpha, double s, double beta, double x, double t_x, double T) {
-  if (!(T > t_x)) return detail::kNegInf;
-  const auto h_tx = log_h(r, alpha, s, beta, x, t_x);
-  const auto h_T = h_tx ? log_h(r, alpha, s, beta, x, T) : std::nullopt;
-  if (h_tx && h_T) return detail::log_sub_exp(*h_tx, *h_T) - std::log(r + s + x);
-  return log_i_quadrature(r, alpha, s, beta, x, t_x, T);
-}
-
-// log of the bracket's first term (alive at T) and of s·I (died in (t_x, T]).
-struct Parts {
-  double alive;
-  double dead;
-};
-
-Parts parts(double r, double alpha, double s, double beta, double x, double t_x, double T) {
-  return {-(r + x) * std::log(alpha + T) - s * std::log(beta + T),
-          std::log(s) + log_i(r, alpha, s, beta, x, t_x, T)};
-}
-
-double neg_ll(const std::vector<detail::RfmGroup>& groups, const std::vector<double>& u) {
-  const double r = std::exp(u[0]), alpha = std::exp(u[1]), s = std::exp(u[2]),
-               beta = std::exp(u[3]);
-  const double base = -detail::lgam(r) + r * u[1] + s * u[3];
+  const double base = -detail::lgam(p.r) + p.r * u[1] + p.s * u[3];
+  const double dg_r = want ? detail::digam(p.r) : 0;
   double ll = 0;
+  std::array<double, 4> g{};
+  const std::vector<detail::RfmGroup>& groups = data.rows;
   std::size_t i = 0;
   while (i < groups.size()) {
     const double x = groups[i].x;
-    const double c = detail::lgam(r + x) + base;
+    integral.set_x(x);
+    const double c = detail::lgam(p.r + x) + base;
+    std::array<double, 4> dc{};
+    if (want) dc = {detail::digam(p.r + x) - dg_r + u[1], p.r / p.alpha, u[3], p.s / p.beta};
     for (; i < groups.size() && groups[i].x == x; ++i) {
-      const detail::RfmGroup& g = groups[i];
-      const Parts pr = parts(r, alpha, s, beta, x, g.t_x, g.T);
-      ll += g.weight * (c + detail::log_add_exp(pr.alive, pr.dead));
+      const detail::RfmGroup& row = groups[i];
+      const LogGrad alive = log_alive(p, x, log_at[row.T_index], log_bt[row.T_index], row.T);
+      LogGrad dead = integral.log_i(row.t_x, row.T, row.t_x_index, row.T_index);
+      dead.v += u[2];  // s·I
+      dead.d[2] += 1 / p.s;
+      const LogGrad both = detail::log_add(alive, dead);
+      ll += row.weight * (c + both.v);
+      if (want) {
+        for (int k = 0; k < 4; ++k) g[k] += row.weight * (dc[k] + both.d[k]);
+      }
     }
   }
+  if (want) {  // chain rule to the log-parameters, sign for −LL
+    const double theta[4] = {p.r, p.alpha, p.s, p.beta};
+    for (int k = 0; k < 4; ++k) (*grad)[k] = -g[k] * theta[k];
+  }
   return std::isfinite(ll) ? -ll : std::numeric_limits<double>::infinity();
+}
+
+namespace {
+
+// log s·I: died unseen in (t_x, T]; −inf when T == t_x.
+double log_dead(const ParetoNbdParams& p, double x, double t_x, double T) {
+  detail::ParetoIntegral integral(p, false);
+  integral.set_x(x);
+  return std::log(p.s) + integral.log_i(t_x, T).v;
 }
 
 // [1 − ((β+T)/(β+T+t))^(s−1)] / (s−1), with its limit log(1 + t/(β+T)) at s = 1.
@@ -162,19 +113,15 @@ Result<ParetoNbdFit> fit_pareto_nbd(std::span<const PurchaseRow> rows, TimeUnit 
   if (sum_x == 0) {
     return Status::DataError("Pareto/NBD: no repeat buyers, so the model cannot be identified");
   }
-  const std::vector<detail::RfmGroup> groups = detail::group_by_rft(rows).rows;
-  detail::Objective ll_only = [&](const std::vector<double>& u, std::vector<double>*) {
-    return neg_ll(groups, u);
-  };
+  const detail::RfmGroups groups = detail::group_by_rft(rows);
   detail::Objective f = [&](const std::vector<double>& u, std::vector<double>* g) {
-    if (g) detail::numeric_gradient(ll_only, u, *g, 1e-5);
-    return neg_ll(groups, u);
+    return detail::pareto_neg_ll(groups, u, g);
   };
   const double rate_scale = std::log(std::max(sum_T / sum_x, 1e-6));
   std::vector<double> u0 = {0.0, rate_scale, 0.0, rate_scale};
   auto run = detail::run_fit("Pareto/NBD", f, u0, {"r", "alpha", "s", "beta"},
                              static_cast<double>(rows.size()),
-                             static_cast<std::int64_t>(groups.size()), options);
+                             static_cast<std::int64_t>(groups.rows.size()), options, true);
   if (!run.ok()) return run.status();
   ParetoNbdFit fit;
   fit.params = {run->theta[0], run->theta[1], run->theta[2], run->theta[3], unit};
@@ -183,14 +130,16 @@ Result<ParetoNbdFit> fit_pareto_nbd(std::span<const PurchaseRow> rows, TimeUnit 
 }
 
 double pareto_nbd_log_likelihood(const ParetoNbdParams& p, double x, double t_x, double T) {
-  std::vector<detail::RfmGroup> one = {{x, t_x, T, 1.0}};
-  return -neg_ll(one, {std::log(p.r), std::log(p.alpha), std::log(p.s), std::log(p.beta)});
+  const detail::RfmGroups one{{{x, t_x, T, 1.0, 0, 1}}, {t_x, T}};
+  return -detail::pareto_neg_ll(
+      one, {std::log(p.r), std::log(p.alpha), std::log(p.s), std::log(p.beta)}, nullptr);
 }
 
 double pareto_nbd_p_alive(const ParetoNbdParams& p, double x, double t_x, double T) {
-  const Parts pr = parts(p.r, p.alpha, p.s, p.beta, x, t_x, T);
-  if (pr.dead == detail::kNegInf) return 1.0;
-  return 1.0 / (1.0 + std::exp(pr.dead - pr.alive));
+  const double dead = log_dead(p, x, t_x, T);
+  if (dead == detail::kNegInf) return 1.0;
+  const double alive = -(p.r + x) * std::log(p.alpha + T) - p.s * std::log(p.beta + T);
+  return 1.0 / (1.0 + std::exp(dead - alive));
 }
 
 double pareto_nbd_expected_purchases(const ParetoNbdParams& p, double x, double t_x, double T,

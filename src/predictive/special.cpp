@@ -1,5 +1,6 @@
 #include "predictive/special.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace clm::detail {
@@ -43,6 +44,47 @@ std::optional<double> log_hyp2f1_1bc(double b, double c, double z, int max_terms
     if (next == sum && (b + k + 1) / (c + k + 1) * z < 1) return std::log(sum) + log_scale;
     sum = next;
   }
+  return std::nullopt;
+}
+
+std::optional<LogHyp2f1Grad> log_hyp2f1_1bc_grad(double b, double c, double z, int max_terms) {
+  if (!(z >= 0 && z < 1) || !(b > 0) || !(c > 0)) return std::nullopt;
+  // Term k is t_k = Π_{j<k} (b+j)/(c+j) · z^k, so ∂ log t_k / ∂b = Σ_{j<k} 1/(b+j),
+  // ∂/∂c = −Σ_{j<k} 1/(c+j) and ∂/∂z = k/z: the derivatives of the sum are the
+  // terms weighted by those, summed in the same pass.
+  double term = 1.0, sum = 1.0, sum_b = 0, sum_c = 0, sum_k = 0;
+  double inv_b = 0, inv_c = 0, log_scale = 0;
+  for (int k = 1; k <= max_terms; ++k) {
+    inv_b += 1 / (b + k - 1);
+    inv_c += 1 / (c + k - 1);
+    const double ratio = (b + k - 1) / (c + k - 1) * z;
+    term *= ratio;
+    if (term > 1e280) {  // keep everything finite while terms still grow (only if b > c)
+      sum /= term;
+      sum_b /= term;
+      sum_c /= term;
+      sum_k /= term;
+      log_scale += std::log(term);
+      term = 1.0;
+    }
+    sum += term;
+    sum_b += term * inv_b;
+    sum_c += term * inv_c;
+    sum_k += term * k;
+    // The ratios move monotonically towards z, so with q = max(next ratio, z)
+    // < 1 the rest of each sum is below term / (1 − q) (times k + 1 / (1 − q)
+    // for the k-weighted one); stop when that no longer shows in any sum.
+    const double bound = std::max((b + k) / (c + k) * z, z);
+    if (bound < 1) {
+      const double tail = term / (1 - bound) * 1e16;
+      if (tail <= sum && tail * inv_b <= sum_b && tail * inv_c <= sum_c &&
+          tail * (k + 1 / (1 - bound)) <= sum_k)
+        return LogHyp2f1Grad{std::log(sum) + log_scale, sum_b / sum, -sum_c / sum,
+                             z > 0 ? sum_k / (z * sum) : b / c};
+    }
+    if (term == 0) break;
+  }
+  if (z == 0) return LogHyp2f1Grad{0.0, 0.0, 0.0, b / c};
   return std::nullopt;
 }
 

@@ -55,4 +55,12 @@ std::optional<double> hyp2f1(double a, double b, double c, double z, int max_ter
 // are positive, so it never cancels. nullopt as hyp2f1().
 std::optional<double> log_hyp2f1_1bc(double b, double c, double z, int max_terms = 2'000'000);
 
+// log 2F1(1, b; c; z) as log_hyp2f1_1bc(), with its partial derivatives in b,
+// c and z (summed alongside: each term's log is a sum over its factors).
+struct LogHyp2f1Grad {
+  double value = 0;
+  double d_b = 0, d_c = 0, d_z = 0;
+};
+std::optional<LogHyp2f1Grad> log_hyp2f1_1bc_grad(double b, double c, double z, int max_terms);
+
 }  // namespace clm::detail
