@@ -10,6 +10,7 @@
 #include "clm/output_file.h"
 #include "clm/predictive_clv.h"
 #include "clm/predictive_report.h"
+#include "clm/time.h"
 #include "commands.h"
 #include "common.h"
 #include "settings.h"
@@ -33,17 +34,19 @@ struct ClvArgs {
 
 enum class Mode { kFit, kPredict, kValidate };
 
-Result<CivilDate> parse_date(const std::string& option, const std::string& text) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (std::sscanf(text.c_str(), "%d-%u-%u%c", &y, &m, &d, &tail) == 3 && m >= 1 && m <= 12 &&
-      d >= 1 && d <= 31) {
-    const CivilDate date{y, m, d};
-    const CivilDate back = civil_from_days(days_from_civil(date));
-    if (back.year == y && back.month == m && back.day == d) return date;
-  }
-  return Status::InvalidArgument(option + ": expected a date YYYY-MM-DD, got '" + text + "'");
+// A calendar day YYYY-MM-DD whose start in `tz` is an instant the input contract accepts
+// (parse_timestamp: real date, years 0000-9999 in UTC).
+Result<CivilDate> parse_date(const std::string& option, const std::string& text,
+                             const TimeZone& tz) {
+  const auto form =
+      Status::InvalidArgument(option + ": expected a date YYYY-MM-DD, got '" + text + "'");
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return form;
+  auto start = parse_timestamp(text, tz);
+  if (!start.ok()) return Status::InvalidArgument(option + ": " + start.status().message());
+  const int y = std::stoi(text.substr(0, 4));
+  const auto m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
+  const auto d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
+  return CivilDate{y, m, d};
 }
 
 Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store,
@@ -54,7 +57,7 @@ Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store
   if (!unit) return Status::InvalidArgument("--unit: expected day, week or month");
   o.unit = *unit;
   if (!a.calibration_end.empty()) {
-    auto d = parse_date("--calibration-end", a.calibration_end);
+    auto d = parse_date("--calibration-end", a.calibration_end, tz);
     if (!d.ok()) return d.status();
     o.calibration_end = *d;
   } else {
@@ -66,7 +69,7 @@ Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store
     o.calibration_end = civil_from_days(floor_div(local, kSecondsPerDay));
   }
   if (!a.holdout_end.empty()) {
-    auto d = parse_date("--holdout-end", a.holdout_end);
+    auto d = parse_date("--holdout-end", a.holdout_end, tz);
     if (!d.ok()) return d.status();
     o.holdout_end = *d;
   }

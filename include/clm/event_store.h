@@ -161,6 +161,8 @@ struct SpendInput {
 // Accumulates rows, then builds an immutable EventStore. Each add_* validates
 // its row and returns DataError with a message "<column>: <reason>" (the
 // column named as in the contract) so readers can add file:line context.
+// Instants outside the years 0000–9999 in UTC (in_year_range) are refused, as
+// parse_timestamp refuses them in text.
 class EventStoreBuilder {
  public:
   EventStoreBuilder();

@@ -17,6 +17,15 @@ namespace clm {
 using Timestamp = std::int64_t;  // Unix seconds, UTC
 
 inline constexpr Timestamp kSecondsPerDay = 86'400;
+// The instants the input contract accepts: from 0000-01-01T00:00:00Z up to, not
+// including, 10000-01-01T00:00:00Z. The range is of the instant in UTC, whatever
+// zone or offset the text was written in, so every instant prints with a
+// four-digit year in UTC.
+inline constexpr Timestamp kMinTimestamp = -62'167'219'200;
+inline constexpr Timestamp kEndTimestamp = 253'402'300'800;
+inline constexpr bool in_year_range(Timestamp t) {
+  return t >= kMinTimestamp && t < kEndTimestamp;
+}
 // Sentinel for "never" (e.g. a prospect's acquisition time); later than any real instant.
 inline constexpr Timestamp kNever = std::numeric_limits<Timestamp>::max();
 
@@ -73,7 +82,8 @@ CivilDate civil_from_days(std::int64_t days);
 // YYYY-MM-DD[T| ]HH:MM[:SS[.frac]] with optional Z / ±HH:MM / ±HHMM, or an
 // all-digit integer of Unix seconds. Times without an offset are read in `tz`.
 // Fractions are truncated; 24:00:00 is the next midnight; impossible dates,
-// second 60 and offsets beyond ±14:00 are errors (DataError with the reason).
+// second 60, offsets beyond ±14:00 and instants outside the years 0000–9999 in
+// UTC (see kMinTimestamp) are errors (DataError with the reason).
 Result<Timestamp> parse_timestamp(std::string_view text, const TimeZone& tz);
 
 // ISO 8601 text of t in `tz`: "2024-03-01T09:30:00+01:00" ("Z" for UTC).

@@ -24,6 +24,11 @@ Status check_id(std::string_view column, std::string_view value, bool required) 
   return Status::Ok();
 }
 
+// The same range and reason as parse_timestamp, for instants given in code.
+Status out_of_range(std::string_view column) {
+  return Status::DataError(fmt::format("{}: instant outside the years 0000-9999 in UTC", column));
+}
+
 }  // namespace
 
 EventStoreBuilder::EventStoreBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -60,6 +65,7 @@ Status EventStoreBuilder::add_event(const EventInput& e) {
   if (e.type.size() > kMaxIdBytes) return Status::DataError("type: longer than 1024 bytes");
   if (Status s = check_id("channel", e.channel, false); !s.ok()) return s;
   if (Status s = check_id("campaign", e.campaign, false); !s.ok()) return s;
+  if (!in_year_range(e.time)) return out_of_range("timestamp");
 
   Impl& m = *impl_;
   const std::optional<EventType> builtin = detail::find_builtin_type(e.type);
@@ -105,6 +111,7 @@ Status EventStoreBuilder::add_event(const EventInput& e) {
 Status EventStoreBuilder::add_customer(const CustomerInput& c) {
   if (Status s = check_id("customer_id", c.customer_id, true); !s.ok()) return s;
   if (Status s = check_id("channel", c.channel, false); !s.ok()) return s;
+  if (c.acquired_at && !in_year_range(*c.acquired_at)) return out_of_range("acquired_at");
   Impl& m = *impl_;
   if (c.attributes.size() != m.attribute_names.size()) {
     return Status::Internal(
@@ -260,6 +267,7 @@ Status EventStoreBuilder::append(EventStoreBuilder&& other) {
 Status EventStoreBuilder::add_spend(const SpendInput& s) {
   if (Status st = check_id("channel", s.channel, true); !st.ok()) return st;
   if (s.amount < 0) return Status::DataError("amount: spend amount is negative");
+  if (!in_year_range(s.date)) return out_of_range("date");
   Impl& m = *impl_;
   m.sp_date.push_back(s.date);
   m.sp_channel.push_back(m.channels.intern(s.channel));

@@ -12,10 +12,6 @@
 namespace clm {
 namespace {
 
-// Instants of 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the range of
-// years the contract accepts (checked for Unix seconds).
-constexpr std::int64_t kMinSeconds = -62'167'219'200;
-constexpr std::int64_t kEndSeconds = 253'402'300'800;
 constexpr std::int64_t kMaxOffsetSeconds = 14 * 3600;
 
 bool is_digit(char c) {
@@ -52,26 +48,15 @@ Result<Timestamp> parse_unix_seconds(std::string_view text) {
   for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
     v = v * 10 + (text[i] - '0');
     // Stop before overflow; anything this large is beyond year 9999 anyway.
-    if (v >= kEndSeconds) return Status::DataError("Unix seconds beyond the years 0000-9999");
+    if (v >= kEndTimestamp) return Status::DataError("Unix seconds beyond the years 0000-9999");
   }
   if (negative) v = -v;
-  if (v < kMinSeconds) return Status::DataError("Unix seconds beyond the years 0000-9999");
+  if (v < kMinTimestamp) return Status::DataError("Unix seconds beyond the years 0000-9999");
   return v;
 }
 
-}  // namespace
-
-Result<Timestamp> parse_timestamp(std::string_view text, const TimeZone& tz) {
-  if (text.empty()) return unparsable();
-  // All digits (with an optional minus for instants before 1970): Unix seconds.
-  {
-    std::size_t i = text[0] == '-' ? 1 : 0;
-    if (i < text.size()) {
-      while (i < text.size() && is_digit(text[i])) ++i;
-      if (i == text.size()) return parse_unix_seconds(text);
-    }
-  }
-
+// YYYY-MM-DD[[T| ]HH:MM[:SS[.frac]][Z|±HH:MM|±HHMM]] → Unix seconds, without the range check.
+Result<Timestamp> parse_civil(std::string_view text, const TimeZone& tz) {
   // YYYY-MM-DD. Rows mostly come in time order, so the day of the previous
   // timestamp read on this thread is remembered by its ten bytes.
   struct DayCache {
@@ -142,6 +127,26 @@ Result<Timestamp> parse_timestamp(std::string_view text, const TimeZone& tz) {
   const std::int64_t offset = off_h * 3600 + off_m * 60;
   if (offset > kMaxOffsetSeconds) return Status::DataError("offset beyond +-14:00");
   return west ? seconds + offset : seconds - offset;
+}
+
+}  // namespace
+
+Result<Timestamp> parse_timestamp(std::string_view text, const TimeZone& tz) {
+  if (text.empty()) return unparsable();
+  // All digits (with an optional minus for instants before 1970): Unix seconds.
+  std::size_t i = text[0] == '-' ? 1 : 0;
+  if (i < text.size()) {
+    while (i < text.size() && is_digit(text[i])) ++i;
+    if (i == text.size()) return parse_unix_seconds(text);
+  }
+  // A civil time's year is 0000-9999 in its own zone or offset; the instant
+  // may still be outside those years in UTC (9999-12-31T23:00-02:00 is year
+  // 10000), so the range is checked on the instant, like Unix seconds.
+  Result<Timestamp> t = parse_civil(text, tz);
+  if (t.ok() && !in_year_range(*t)) {
+    return Status::DataError("instant outside the years 0000-9999 in UTC");
+  }
+  return t;
 }
 
 }  // namespace clm

@@ -110,6 +110,23 @@ case $case_name in
     printf 'customer_id,type\nc1,signup\n' >"$scratch/nocol.csv"  # no timestamp column
     expect_status 65 "$CLM" report --events "$scratch/nocol.csv"
     expect_stderr "timestamp"
+    # An instant outside the years 0000-9999 in UTC is refused in every input and option,
+    # whatever offset or zone it is written in (9999-12-31T23:00-02:00 is year 10000 in UTC).
+    printf 'customer_id,timestamp,type\nc1,2024-01-01,signup\nc1,9999-12-31T23:00-02:00,login\n' \
+      >"$scratch/far.csv"
+    expect_status 65 "$CLM" report --events "$scratch/far.csv"
+    expect_stderr "far.csv:3"
+    expect_stderr "timestamp"
+    expect_stderr "instant outside the years 0000-9999 in UTC"
+    printf '{"customer_id":"c1","timestamp":"0000-01-01T00:00+01:00","type":"signup"}\n' \
+      >"$scratch/early.jsonl"
+    expect_status 65 "$CLM" report --events "$scratch/early.jsonl"
+    expect_stderr "early.jsonl:1"
+    expect_stderr "instant outside the years 0000-9999 in UTC"
+    for option in --from --to; do
+      expect_status 2 "$CLM" report --events "$d/events.csv" "$option" 9999-12-31T24:00
+      expect_stderr "$option: instant outside the years 0000-9999 in UTC"
+    done
     ;;
 
   exit-no-input)

@@ -91,6 +91,21 @@ TEST_CASE("rows are validated with the column and the reason", "[core][store]") 
   CHECK(b.add_event(nps).ok());
   CHECK(b.add_event(ev(std::string(1025, 'x'), 0, "signup")).message() == "customer_id: longer than 1024 bytes");
   CHECK(b.add_event(ev("x", 0, "signup")).code() == Status::Code::kOk);
+  // 10000-01-01T00:00:00Z = 253402300800 s and 0000-01-01T00:00:00Z = -62167219200 s bound
+  // the instants a store holds, as for text.
+  CHECK(b.add_event(ev("x", 253402300800, "signup")).message() ==
+        "timestamp: instant outside the years 0000-9999 in UTC");
+  CHECK(b.add_event(ev("x", -62167219201, "signup")).message() ==
+        "timestamp: instant outside the years 0000-9999 in UTC");
+  CHECK(b.add_event(ev("x", 253402300799, "signup")).ok());
+  CHECK(b.add_event(ev("x", -62167219200, "signup")).ok());
+  SpendInput far{253402300800, "ads", 1};
+  CHECK(b.add_spend(far).message() == "date: instant outside the years 0000-9999 in UTC");
+  CustomerInput early;
+  early.customer_id = "early";
+  early.acquired_at = -62167219201;
+  CHECK(b.add_customer(early).message() ==
+        "acquired_at: instant outside the years 0000-9999 in UTC");
 
   CustomerInput c;
   c.customer_id = "x";

@@ -80,6 +80,28 @@ TEST_CASE("all digits are Unix seconds", "[parse][timestamp]") {
   CHECK(error("99999999999999999999999999") == "Unix seconds beyond the years 0000-9999");
 }
 
+TEST_CASE("the year range applies to the instant in UTC, whatever the text's offset or zone",
+          "[parse][timestamp]") {
+  // 10000-01-01T00:00:00Z = 253402300800 s (above); 0000-01-01T00:00:00Z = -62167219200 s.
+  const std::string beyond = "instant outside the years 0000-9999 in UTC";
+  CHECK(error("9999-12-31T24:00") == beyond);  // = 10000-01-01T00:00Z
+  CHECK(error("9999-12-31T24:00:00Z") == beyond);
+  CHECK(error("9999-12-31T23:00-02:00") == beyond);  // = 10000-01-01T01:00Z
+  CHECK(error("0000-01-01T00:00+01:00") == beyond);  // = -0001-12-31T23:00Z
+  // The last and first seconds in UTC, written with offsets, are still accepted.
+  CHECK(ok("9999-12-31T21:59:59-02:00") == 253402300799);  // 23:59:59Z
+  CHECK(ok("0000-01-01T01:00+01:00") == -62167219200);     // 00:00Z
+  // Without an offset, the report's zone decides: 9999-12-31T20:00 in New York (UTC-5 in
+  // winter) is 10000-01-01T01:00Z; 0000-01-01T00:30 in Berlin (local mean time +0:53:28) is
+  // before year 0 in UTC.
+  const TimeZone new_york = *TimeZone::locate("America/New_York");
+  CHECK(error("9999-12-31T20:00", new_york) == beyond);
+  CHECK(ok("9999-12-31T18:59:59", new_york) == 253402300799);  // 23:59:59Z
+  const TimeZone berlin = *TimeZone::locate("Europe/Berlin");
+  CHECK(error("0000-01-01T00:30", berlin) == beyond);
+  CHECK(error("0000-01-01", berlin) == beyond);
+}
+
 TEST_CASE("24:00 is the next midnight, only exactly", "[parse][timestamp]") {
   CHECK(ok("2024-02-29T24:00:00") == kMar1);
   CHECK(ok("2024-02-29T24:00") == kMar1);
