@@ -5,15 +5,37 @@
 
 namespace clm {
 
+namespace {
+
+// Lower Wilson bound of k successes in n trials. The textbook form
+// (2k + z² − z·s) / (2(n + z²)) with s = √(z² + 4k(n − k)/n) cancels when k is
+// small; multiplying by its conjugate (2k + z² + z·s) gives the same bound as
+// 2k² / (n(2k + z² + z·s)), a sum of positive terms: accurate to a few ulps,
+// exactly 0 at k = 0 and never above k/n.
+double wilson_low(double k, double n, double z) {
+  const double s = std::sqrt(z * z + 4.0 * k * (n - k) / n);
+  return 2.0 * k * k / (n * (2.0 * k + z * z + z * s));
+}
+
+}  // namespace
+
 std::optional<Interval> wilson_interval(std::int64_t k, std::int64_t n, double z) {
   if (n <= 0) return std::nullopt;
+  const double kk = static_cast<double>(k);
   const double nn = static_cast<double>(n);
-  const double p = static_cast<double>(k) / nn;
-  const double z2 = z * z;
-  const double denom = 1.0 + z2 / nn;
-  const double center = (p + z2 / (2.0 * nn)) / denom;
-  const double half = z * std::sqrt(p * (1.0 - p) / nn + z2 / (4.0 * nn * nn)) / denom;
-  return Interval{std::max(0.0, center - half), std::min(1.0, center + half)};
+  // The interval is symmetric: high(k) = 1 − low(n − k). Where the high bound is
+  // at least 1/2 (k ≥ n/2) that subtraction loses nothing and makes it exactly 1
+  // at k = n; below, the direct form (2k + z² + z·s) / (2(n + z²)) adds positive
+  // terms only.
+  const double low = wilson_low(kk, nn, z);
+  double high = 0;
+  if (2 * k >= n) {
+    high = 1.0 - wilson_low(nn - kk, nn, z);
+  } else {
+    const double s = std::sqrt(z * z + 4.0 * kk * (nn - kk) / nn);
+    high = (2.0 * kk + z * z + z * s) / (2.0 * (nn + z * z));
+  }
+  return Interval{low, high};
 }
 
 Proportion make_proportion(std::int64_t count, std::int64_t denominator, double z) {

@@ -204,6 +204,35 @@ TEST_CASE("the default window runs from the first event's midnight to the midnig
   CHECK_FALSE(default_window(none, utc).has_value());
 }
 
+TEST_CASE("Wilson bounds are exact at shares 0 and 1 and never cross the share", "[core][stats]") {
+  // At k = 0 the Wilson interval is [0, z²/(n + z²)]; at k = n it is [n/(n + z²), 1]
+  // (put k = 0 or k = n in (2k + z² ± z·√(z² + 4k(n − k)/n)) / (2(n + z²))).
+  // z² = 1.96² = 3.8416: for n = 11, 3.8416/14.8416; for n = 6, 6/9.8416.
+  const Interval none = *wilson_interval(0, 11);
+  CHECK(none.low == 0.0);
+  CHECK(none.high == Approx(0.25884001724881414));
+  const Interval all = *wilson_interval(6, 6);
+  CHECK(all.high == 1.0);
+  CHECK(all.low == Approx(0.60965696634693546));
+  for (std::int64_t n = 1; n <= 2000; ++n) {
+    INFO("n = " << n);
+    REQUIRE(wilson_interval(0, n)->low == 0.0);
+    REQUIRE(wilson_interval(n, n)->high == 1.0);
+    for (std::int64_t k : {std::int64_t{1}, n / 2, n - 1}) {
+      const Interval w = *wilson_interval(k, n);
+      const double share = static_cast<double>(k) / static_cast<double>(n);
+      REQUIRE(w.low <= share);
+      REQUIRE(share <= w.high);
+    }
+  }
+  // One success in a million: the low bound is a small difference of large terms in the
+  // textbook form. From that form at 40 digits: 1.7652003609355770673e-7 and
+  // 5.6650575229020916556e-6.
+  const Interval rare = *wilson_interval(1, 1'000'000);
+  CHECK(rare.low == Approx(1.7652003609355770673e-7).epsilon(2e-16));
+  CHECK(rare.high == Approx(5.6650575229020916556e-6).epsilon(2e-16));
+}
+
 TEST_CASE("statistics helpers", "[core][stats]") {
   const Interval w = *wilson_interval(8, 10);
   CHECK(w.low == Approx(0.49015684672072335));  // by the Wilson formula, z = 1.96
