@@ -7,7 +7,7 @@ if(TARGET clm_cli)
       report-table report-json report-csv report-markdown report-html
       shuffled threads jsonl stdin rename default-format color
       exit-usage exit-bad-data exit-no-input exit-write output-atomic broken-pipe
-      lenient version help)
+      lenient as-of version help)
   foreach(_case IN LISTS _clm_cli_cases)
     add_test(NAME "cli: ${_case}"
              COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/cli_test.sh ${_case}

@@ -1,6 +1,7 @@
 // clm/acquisition.h — when and through which channel each customer was acquired.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "clm/event_store.h"
@@ -19,12 +20,19 @@ struct Acquisition {
   // else the channel of the last touch at or before a(c); kNoSymbol = "(none)".
   // Ties in the same second go to the byte-wise smallest channel.
   std::vector<SymbolId> channel;
+  // Whether the person exists at the as-of time: 0 when every dated fact about
+  // them (their events and customers.acquired_at) is at or after it. A
+  // customers-table row with neither (a prospect known only from the table)
+  // exists. People who do not exist are left out of every metric.
+  std::vector<std::uint8_t> known;
 
   bool is_prospect(CustomerIndex c) const { return acquired_at[c] == kNever; }
+  bool is_known(CustomerIndex c) const { return known[c] != 0; }
 };
 
 // Acquisition of every customer from the events strictly before `as_of`
-// (events at or after the as-of time are ignored for everything).
+// (events at or after the as-of time are ignored for everything, including
+// who exists).
 Acquisition compute_acquisition(const EventStore& store, Timestamp as_of);
 
 }  // namespace clm

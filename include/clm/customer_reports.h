@@ -16,7 +16,8 @@ namespace clm {
 // Title "clm stages", meta "at", and one section "customer_stages": per
 // customer its id, group (of `scope`), stage at `at`, acquisition time (null
 // for a prospect), whether active, purchases, latest NPS and referrals.
-// `stages` comes from stages_at() at `at` over a model of scope.store.
+// `stages` comes from stages_at() at `at` over a model of scope.store; people
+// unknown at the scope's as-of time are left out.
 Document customer_stages_report(const Scope& scope, const std::vector<CustomerStage>& stages,
                                 Timestamp at);
 

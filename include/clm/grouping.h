@@ -29,17 +29,21 @@ struct GroupBy {
   std::string name() const;
 };
 
-// A partition of the customers. Labels are sorted byte-wise; customers with no
-// value (no attribute value, no acquisition channel) form the *absent* group,
-// labelled kAbsentLabel "(none)" but kept apart from a real value "(none)":
-// it is its own group, sorted just before it, and `absent` names it.
-// Prospects in a cohort grouping go to "(prospect)". Without grouping there is
-// one group, "all".
+// A partition of the people who exist at the as-of time (Acquisition::known).
+// Labels are sorted byte-wise; customers with no value (no attribute value, no
+// acquisition channel) form the *absent* group, labelled kAbsentLabel "(none)"
+// but kept apart from a real value "(none)": it is its own group, sorted just
+// before it, and `absent` names it. Prospects in a cohort grouping go to
+// "(prospect)". Without grouping there is one group, "all". People who do not
+// exist yet are in no group (kNoGroup), so no label comes from them alone and
+// every metric skips them.
 struct Grouping {
+  static constexpr std::uint32_t kNoGroup = 0xFFFF'FFFF;
   std::vector<std::string> labels;
-  std::vector<std::uint32_t> group_of;  // per CustomerIndex
+  std::vector<std::uint32_t> group_of;  // per CustomerIndex; kNoGroup for unknown people
   std::optional<std::size_t> absent;    // index of the absent group, if any
   std::size_t size() const { return labels.size(); }
+  bool includes(CustomerIndex c) const { return group_of[c] != kNoGroup; }
   bool is_absent(std::size_t g) const { return absent && *absent == g; }
   // Group g as a cell of a "group" column: null for the absent group.
   Value cell(std::size_t g) const { return is_absent(g) ? Value() : Value(labels[g]); }

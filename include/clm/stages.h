@@ -44,7 +44,10 @@ struct CustomerStage {
   std::int64_t referrals = 0;      // before t
 };
 
-// Stage of every customer at t (the as-of time of `model` caps what is seen).
+// Stage of every customer in the store at t (the as-of time of `model` caps
+// what is seen); people unknown at the as-of time come out in reach, so a
+// caller with a Scope skips those not in its grouping (Grouping::includes), as
+// compute_stages and customer_stages_report do.
 std::vector<CustomerStage> stages_at(const ActivityModel& model, Timestamp t,
                                      std::int64_t loyalty_purchases = 5);
 

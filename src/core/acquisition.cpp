@@ -8,6 +8,7 @@ Acquisition compute_acquisition(const EventStore& store, Timestamp as_of) {
   Acquisition acq;
   acq.acquired_at.assign(n, kNever);
   acq.channel.assign(n, kNoSymbol);
+  acq.known.assign(n, 0);
   const auto times = store.times();
   const auto types = store.types();
   const auto channels = store.event_channels();
@@ -30,6 +31,10 @@ Acquisition compute_acquisition(const EventStore& store, Timestamp as_of) {
       }
     }
     const Timestamp declared = store.declared_acquired_at(c);
+    // Events ascend in time, so the first one decides whether any is before as_of.
+    const bool dated = !r.empty() || declared != kNever;
+    const bool seen_before = (!r.empty() && times[r.begin] < as_of) || declared < as_of;
+    acq.known[c] = !dated || seen_before ? 1 : 0;
     const Timestamp a = declared != kNever ? declared : first_signup != kNever ? first_signup : first_purchase;
     acq.acquired_at[c] = a;
 

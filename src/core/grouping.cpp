@@ -12,15 +12,17 @@ namespace {
 
 constexpr std::string_view kAttributePrefix = "attribute:";
 
-// Assigns each customer the group `key_of(c)`: a value, or nullopt for none.
-// Labels sorted byte-wise, the absent group (labelled kAbsentLabel) just
-// before a real value equal to its label.
+// Assigns each known customer the group `key_of(c)`: a value, or nullopt for
+// none. Labels sorted byte-wise, the absent group (labelled kAbsentLabel) just
+// before a real value equal to its label. Unknown people get kNoGroup.
 template <typename KeyOf>
-Grouping group_by_key(std::size_t n, KeyOf key_of) {
+Grouping group_by_key(const Acquisition& acq, KeyOf key_of) {
+  const std::size_t n = acq.known.size();
   // (label, is a real value) → provisional id; std::map iterates in byte order.
   std::map<std::pair<std::string, bool>, std::uint32_t> index;
-  std::vector<std::uint32_t> provisional(n);
+  std::vector<std::uint32_t> provisional(n, Grouping::kNoGroup);
   for (CustomerIndex c = 0; c < n; ++c) {
+    if (!acq.is_known(c)) continue;
     std::optional<std::string> key = key_of(c);
     const bool real = key.has_value();
     auto [it, inserted] =
@@ -36,7 +38,10 @@ Grouping group_by_key(std::size_t n, KeyOf key_of) {
     g.labels.push_back(key.first);
   }
   g.group_of.resize(n);
-  for (std::size_t c = 0; c < n; ++c) g.group_of[c] = final_id[provisional[c]];
+  for (std::size_t c = 0; c < n; ++c) {
+    g.group_of[c] =
+        provisional[c] == Grouping::kNoGroup ? Grouping::kNoGroup : final_id[provisional[c]];
+  }
   return g;
 }
 
@@ -74,16 +79,18 @@ Result<Grouping> make_grouping(const EventStore& store, const GroupBy& by, const
     case GroupBy::Kind::kNone: {
       Grouping g;
       g.labels = {"all"};
-      g.group_of.assign(n, 0);
+      g.group_of.resize(n);
+      for (CustomerIndex c = 0; c < n; ++c)
+        g.group_of[c] = acq.is_known(c) ? 0 : Grouping::kNoGroup;
       return g;
     }
     case GroupBy::Kind::kChannel:
-      return group_by_key(n, [&](CustomerIndex c) -> std::optional<std::string> {
+      return group_by_key(acq, [&](CustomerIndex c) -> std::optional<std::string> {
         if (acq.channel[c] == kNoSymbol) return std::nullopt;
         return std::string(store.channels().name(acq.channel[c]));
       });
     case GroupBy::Kind::kCohort:
-      return group_by_key(n, [&](CustomerIndex c) -> std::optional<std::string> {
+      return group_by_key(acq, [&](CustomerIndex c) -> std::optional<std::string> {
         return acq.is_prospect(c) ? std::string("(prospect)")
                                   : period_label(acq.acquired_at[c], cohort_unit, cal);
       });
@@ -96,7 +103,7 @@ Result<Grouping> make_grouping(const EventStore& store, const GroupBy& by, const
             "cannot group by '{}': not a column of the customers table (known: {}; or channel, cohort)",
             by.attribute, known.empty() ? "none" : known));
       }
-      return group_by_key(n, [&](CustomerIndex c) -> std::optional<std::string> {
+      return group_by_key(acq, [&](CustomerIndex c) -> std::optional<std::string> {
         const SymbolId v = store.attribute(*a, c);
         if (v == kNoSymbol) return std::nullopt;
         return std::string(store.attribute_values(*a).name(v));

@@ -34,6 +34,7 @@ Result<ActivationResult> compute_activation(const Scope& scope, const Activation
   const std::size_t n = scope.periods.size();
   Breakdown<Acc> acc(scope.grouping.size(), n);
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const Timestamp a = scope.acquisition.acquired_at[c];
     const auto p = scope.periods.index_of(a);
     if (!p) continue;

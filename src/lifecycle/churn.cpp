@@ -42,6 +42,7 @@ ChurnResult compute_churn(const Scope& scope, const ActivityModel& model,
   std::vector<IndexRun> runs;
   const std::size_t customers = scope.store->customer_count();
   for (CustomerIndex c = 0; c < customers; ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const Timestamp a = model.acquired_at(c);
     if (a == kNever) continue;
     Diffs& d = diffs[scope.grouping.group_of[c]];

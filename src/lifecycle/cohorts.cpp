@@ -35,6 +35,7 @@ CohortResult compute_cohorts(const Scope& scope, const ActivityModel& model,
   const TypeCode kRefund = code(EventType::kRefund);
   std::vector<IndexRun> runs;
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const auto cohort = scope.periods.index_of(model.acquired_at(c));
     if (!cohort) continue;
     RowAcc& row = acc[scope.grouping.group_of[c]][*cohort];

@@ -45,6 +45,7 @@ RfmResult compute_rfm(const Scope& scope, const RfmOptions& /*options*/) {
   const auto amounts = store.amounts();
   RfmResult result;
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     RfmCustomer x;
     x.customer = c;
     Timestamp last = 0;

@@ -99,6 +99,9 @@ StageResult compute_stages(const Scope& scope, const ActivityModel& model,
   result.groups.resize(scope.grouping.size());
   std::vector<std::array<std::int64_t, 5>> funnel(scope.grouping.size(), {0, 0, 0, 0, 0});
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    // Someone whose every event is at or after the as-of time does not exist yet:
+    // not in reach, not in the flow.
+    if (!scope.grouping.includes(c)) continue;
     StageGroup& g = result.groups[scope.grouping.group_of[c]];
     g.counts[static_cast<std::size_t>(stage_of(model, c, result.at, L).stage)] += 1;
     const auto from = static_cast<std::size_t>(stage_of(model, c, result.flow_from, L).stage);

@@ -76,6 +76,7 @@ SurvivalResult compute_survival(const Scope& scope, const ActivityModel& model,
   std::vector<std::vector<Lifetime>> per_group(scope.grouping.size());
   const Timestamp as_of = scope.window.to;
   for (CustomerIndex c = 0; c < scope.store->customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const Timestamp a = model.acquired_at(c);
     if (!(a < as_of)) continue;
     const Timestamp end = model.activity_end_after_acquisition(c);

@@ -91,6 +91,7 @@ Breakdown<EmailAccumulator> compute_email(const Scope& scope) {
   std::vector<SymbolId> scratch;
 
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const std::size_t g = scope.grouping.group_of[c];
     const EventRange r = store.events_of(c);
     std::size_t i = static_cast<std::size_t>(

@@ -132,6 +132,7 @@ SurveyBreakdown compute_surveys(const Scope& scope, const SurveyOptions& options
   Sink sink(out);
 
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const std::size_t g = scope.grouping.group_of[c];
     const EventRange r = store.events_of(c);
     // A customer's events are sorted by time: jump to the window's start and

@@ -56,6 +56,7 @@ Document customer_stages_report(const Scope& scope, const std::vector<CustomerSt
   doc.meta.push_back({"at", format_timestamp(at, scope.calendar.tz)});
   Section s = make_section(customer_stages_schema());
   for (const CustomerStage& c : stages) {
+    if (!scope.grouping.includes(c.customer)) continue;  // unknown at the as-of time
     s.rows.push_back({std::string(scope.store->customer_id(c.customer)),
                       group_of(scope, c.customer), std::string(stage_name(c.stage)),
                       c.acquired_at == kNever

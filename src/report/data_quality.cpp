@@ -1,13 +1,16 @@
 // The data-quality sections: what ingest read, kept and rejected per table
-// (docs/input.md, "Bad input": rows read = rows kept + rows rejected, always).
+// (docs/input.md, "Bad input": rows read = rows kept + rows rejected, always),
+// and how much of the store lies outside the report window.
 #include <fmt/format.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clm/document.h"
 #include "clm/event_store.h"
 #include "clm/load_summary.h"
+#include "clm/scope.h"
 
 namespace clm::detail {
 namespace {
@@ -19,10 +22,48 @@ std::string rejection_place(const RowRejection& r) {
   return r.location + " (" + r.column + (r.value.empty() ? "" : " '" + r.value + "'") + ")";
 }
 
+// Rows of the store outside the window [from, to): before `from` (events there
+// still count for look-back) and at or after the as-of time `to` (ignored, and
+// with them the people who appear only then).
+struct Outside {
+  std::int64_t events_before = 0;
+  std::int64_t events_after = 0;
+  std::int64_t spend_before = 0;
+  std::int64_t spend_after = 0;
+  std::int64_t people_after = 0;         // people unknown at the as-of time
+  std::int64_t customer_rows_after = 0;  // of them, listed in the customers table
+};
+
+std::string counted(std::int64_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+Outside count_outside(const Scope& scope) {
+  const EventStore& store = *scope.store;
+  const Window& w = scope.window;
+  Outside o;
+  for (Timestamp t : store.times()) {
+    o.events_before += t < w.from ? 1 : 0;
+    o.events_after += t >= w.to ? 1 : 0;
+  }
+  for (Timestamp t : store.spend_dates()) {
+    o.spend_before += t < w.from ? 1 : 0;
+    o.spend_after += t >= w.to ? 1 : 0;
+  }
+  for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (scope.acquisition.is_known(c)) continue;
+    ++o.people_after;
+    if (store.in_customers_table(c)) ++o.customer_rows_after;
+  }
+  return o;
+}
+
 }  // namespace
 
-void add_data_quality_sections(const EventStore& store, const std::vector<TableLoad>& loads,
+void add_data_quality_sections(const Scope& scope, const std::vector<TableLoad>& loads,
                                std::vector<Section>& out) {
+  const EventStore& store = *scope.store;
+  const Outside outside = count_outside(scope);
   Section dq;
   dq.id = "data_quality";
   dq.title = "Data quality";
@@ -31,10 +72,25 @@ void add_data_quality_sections(const EventStore& store, const std::vector<TableL
   dq.add_column("rows_read", "Rows read", ColumnKind::kCount);
   dq.add_column("rows_kept", "Rows kept", ColumnKind::kCount);
   dq.add_column("rows_rejected", "Rows rejected", ColumnKind::kCount);
+  dq.add_column("before_window", "Before window", ColumnKind::kCount);
+  dq.add_column("after_as_of", "At/after as-of", ColumnKind::kCount);
   std::int64_t rejected = 0;
   for (const TableLoad& load : loads) {
-    dq.rows.push_back(
-        {load.table, load.source, load.rows_read, load.rows_kept, load.rows_rejected()});
+    // Kept rows dated before `from` and at or after `to`; for the customers
+    // table, the rows of people who appear only at or after `to` (a customer
+    // row has no date before the window).
+    Value before, after;
+    if (load.table == "events") {
+      before = outside.events_before;
+      after = outside.events_after;
+    } else if (load.table == "spend") {
+      before = outside.spend_before;
+      after = outside.spend_after;
+    } else if (load.table == "customers") {
+      after = outside.customer_rows_after;
+    }
+    dq.rows.push_back({load.table, load.source, load.rows_read, load.rows_kept,
+                       load.rows_rejected(), before, after});
     rejected += load.rows_rejected();
   }
   if (loads.empty()) {
@@ -43,6 +99,14 @@ void add_data_quality_sections(const EventStore& store, const std::vector<TableL
   dq.notes.push_back(fmt::format("{} people ({} events, {} spend rows) in the store.",
                                  store.customer_count(), store.event_count(),
                                  store.spend_count()));
+  dq.notes.push_back(fmt::format(
+      "Outside the window: {}, {} and {} at or after the as-of time (ignored: those people "
+      "appear only then); {} and {} before its start (events there count only for look-back).",
+      counted(outside.people_after, "person", "people"),
+      counted(outside.events_after, "event", "events"),
+      counted(outside.spend_after, "spend row", "spend rows"),
+      counted(outside.events_before, "event", "events"),
+      counted(outside.spend_before, "spend row", "spend rows")));
   if (rejected > 0) {
     dq.notes.push_back("Rejected rows were skipped (--lenient); see \"Rejected rows\".");
   }

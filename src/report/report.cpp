@@ -23,7 +23,7 @@
 
 namespace clm {
 namespace detail {
-void add_data_quality_sections(const EventStore& store, const std::vector<TableLoad>& loads,
+void add_data_quality_sections(const Scope& scope, const std::vector<TableLoad>& loads,
                                std::vector<Section>& out);
 }  // namespace detail
 
@@ -118,7 +118,7 @@ Result<Document> Analysis::report(const std::vector<std::string>& sections) cons
     if (needs & input) tasks.emplace_back([&context, input] { context.prepare(input); });
   }
   if (data_quality) {
-    tasks.emplace_back([&] { detail::add_data_quality_sections(store(), loads(), quality); });
+    tasks.emplace_back([&] { detail::add_data_quality_sections(scope, loads(), quality); });
   }
   for (bool with_needs : {false, true}) {
     for (std::size_t i = 0; i < specs.size(); ++i) {

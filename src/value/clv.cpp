@@ -91,6 +91,7 @@ Result<HistoricalClv> compute_historical_clv(const Scope& scope) {
   h.covered.assign(n, 0);
   h.groups.assign(scope.grouping.size(), GroupClv{});
   for (CustomerIndex c = 0; c < n; ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const Timestamp a = scope.acquisition.acquired_at[c];
     if (!(a < to))
       continue;  // prospects (kNever) and customers acquired at or after the as-of time
@@ -148,6 +149,7 @@ Result<std::vector<FormulaClv>> compute_formula_clv(const Scope& scope,
   const auto amounts = store.amounts();
   std::vector<IndexRun> runs;
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const std::size_t g = scope.grouping.group_of[c];
     const EventRange r = store.events_of(c);
     std::size_t j = 0;

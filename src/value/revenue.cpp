@@ -92,6 +92,7 @@ Result<Breakdown<RevenueCell>> compute_revenue(const Scope& scope, const Activit
   std::vector<IndexRun> runs;
 
   for (CustomerIndex c = 0; c < store.customer_count(); ++c) {
+    if (!scope.grouping.includes(c)) continue;  // unknown at the as-of time
     const std::size_t g = scope.grouping.group_of[c];
     const EventRange r = store.events_of(c);
     Timestamp first_purchase = kNever, second_purchase = kNever;

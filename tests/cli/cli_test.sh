@@ -5,7 +5,7 @@
 #
 # CASE is one of: report-<format> (table, json, csv, markdown, html),
 # shuffled, threads, jsonl, stdin, rename, default-format, color, exit-usage, exit-bad-data, exit-no-input,
-# exit-write, output-atomic, broken-pipe, lenient, version, help.
+# exit-write, output-atomic, broken-pipe, lenient, as-of, version, help.
 set -uo pipefail
 case_name=$1
 CLM=$2
@@ -170,6 +170,34 @@ case $case_name in
     status=$(cat "$scratch/status")
     [[ $status == 74 ]] || fail "closed pipe: exit $status, want 74"
     expect_stderr "clm: error: cannot write to standard output"
+    ;;
+
+  as-of)
+    # With --to before the last event, people whose events (and acquired_at) are all at or
+    # after it exist nowhere: the stage counts add up to the people who exist, and the
+    # data-quality section counts the rest. Expected numbers come from awk over the tables
+    # (every event timestamp is YYYY-MM-DDTHH:MM:SSZ, so text order is time order).
+    to=2024-01-01
+    report "$d" csv --to "$to" --sections data_quality,stages >"$scratch/got" ||
+      fail "clm report --to $to failed"
+    read -r events_after people people_after < <(awk -F, -v to="$to" '
+      FNR == 1 { next }
+      FILENAME ~ /events/ { seen[$1] = 1; evs[$1] = 1; if ($2 >= to) after++; else early[$1] = 1; next }
+      { seen[$1] = 1; if ($2 != "") { dated[$1] = 1; if ($2 < to) early[$1] = 1 } }
+      END {
+        # A person exists with an event or acquired_at before `to`, or with no date at all.
+        for (c in seen) { n++; if (!(c in early) && ((c in evs) || (c in dated))) gone++ }
+        print after + 0, n, gone + 0
+      }' "$d/events.csv" "$d/customers.csv")
+    grep -q "^data_quality,events,events.csv,13258,13258,0,0,$events_after\$" "$scratch/got" ||
+      fail "data_quality events row: want $events_after at/after $to: $(grep '^data_quality,events' "$scratch/got")"
+    stage_sum=$(awk -F, '$1 == "stages" && $2 == "all" { print $3 + $4 + $5 + $6 + $7 + $8 }' "$scratch/got")
+    [[ $stage_sum == $((people - people_after)) ]] ||
+      fail "stage counts add up to $stage_sum, want $people - $people_after"
+    [[ $people == 400 ]] || fail "awk counted $people people, the store has 400"
+    report "$d" json --to "$to" --sections data_quality >"$scratch/got.json"
+    grep -qF "Outside the window: $people_after people, $events_after events" "$scratch/got.json" ||
+      fail "data-quality note lacks $people_after people: $(grep -F 'Outside' "$scratch/got.json")"
     ;;
 
   lenient)

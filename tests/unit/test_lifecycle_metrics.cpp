@@ -6,6 +6,7 @@
 #include "clm/activation.h"
 #include "clm/churn.h"
 #include "clm/cohorts.h"
+#include "clm/customer_reports.h"
 #include "clm/rfm.h"
 #include "clm/stages.h"
 #include "clm/survival.h"
@@ -465,4 +466,108 @@ TEST_CASE("rfm: tie-aware scores, segments and revenue share", "[lifecycle][rfm]
   const auto& hib = g.segments[static_cast<std::size_t>(RfmSegment::kHibernating)];
   CHECK(*hib.revenue_share == Approx(-20.0 / 28));
   CHECK(g.segments[static_cast<std::size_t>(RfmSegment::kChampions)].customers == 0);
+}
+
+namespace {
+
+// Window [2024-01-01, 2024-04-01), W = 90 days, customers table with a country.
+//   a           touch Dec 20 (before the window), signup Jan 10, purchase Feb 1: known;
+//               the purchase keeps it active over (Feb 1, May 1] → conversion at Apr 1.
+//   p           touch Feb 1: known prospect → reach.
+//   roster      customers row, no acquired_at, no events: known (from the table) → reach.
+//   early_row   acquired_at Mar 15 (before to), its only event a login May 1: known;
+//               no activity event before Apr 1 → churned.
+//   late        touch exactly at Apr 1 (= to), signup Apr 2: every event at or after
+//               the as-of time → does not exist.
+//   future      customers row acquired_at May 1, country ZZ, no events → does not exist.
+//   later_row   customers row without acquired_at, country YY, touch Jun 1 → does not exist.
+EventStore as_of_store() {
+  return make_store(
+      {
+          {"a", "2023-12-20", "touch"},
+          {"a", "2024-01-10", "signup"},
+          {"a", "2024-02-01", "purchase", M(10)},
+          {"p", "2024-02-01", "touch"},
+          {"early_row", "2024-05-01", "login"},
+          {"late", "2024-04-01", "touch"},
+          {"late", "2024-04-02", "signup"},
+          {"later_row", "2024-06-01", "touch"},
+      },
+      {
+          {"roster", "", "", {"FR"}},
+          {"early_row", "2024-03-15", "", {"FR"}},
+          {"future", "2024-05-01", "", {"ZZ"}},
+          {"later_row", "", "", {"YY"}},
+      },
+      {"country"});
+}
+
+}  // namespace
+
+TEST_CASE("people whose every dated fact is at or after the as-of time do not exist",
+          "[lifecycle][stages][asof]") {
+  const EventStore store = as_of_store();
+  const Scope scope = scope_of(store, "2024-01-01", "2024-04-01");
+  for (const char* id : {"a", "p", "roster", "early_row"}) {
+    INFO(id);
+    CHECK(scope.acquisition.is_known(idx(store, id)));
+    CHECK(scope.grouping.includes(idx(store, id)));
+  }
+  for (const char* id : {"late", "future", "later_row"}) {
+    INFO(id);
+    CHECK_FALSE(scope.acquisition.is_known(idx(store, id)));
+    CHECK_FALSE(scope.grouping.includes(idx(store, id)));
+  }
+
+  const ActivityModel model = model_of(scope, 90);
+  StageOptions opt;
+  const StageResult r = compute_stages(scope, model, opt);
+  REQUIRE(r.groups.size() == 1);
+  const StageGroup& g = r.groups[0];
+  auto n = [&](Stage s) { return g.counts[static_cast<std::size_t>(s)]; };
+  CHECK(n(Stage::kReach) == 2);       // p, roster (not late, future, later_row)
+  CHECK(n(Stage::kConversion) == 1);  // a
+  CHECK(n(Stage::kChurned) == 1);     // early_row
+  CHECK(n(Stage::kAcquisition) + n(Stage::kRetention) + n(Stage::kLoyalty) == 0);
+  auto flow = [&](Stage from, Stage to) {
+    return g.flow[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
+  };
+  // Nobody is acquired at Jan 1: a → conversion, early_row → churned, p and roster stay.
+  CHECK(flow(Stage::kReach, Stage::kReach) == 2);
+  CHECK(flow(Stage::kReach, Stage::kConversion) == 1);
+  CHECK(flow(Stage::kReach, Stage::kChurned) == 1);
+  std::int64_t people_in_flow = 0;
+  for (const auto& row : g.flow)
+    for (std::int64_t x : row) people_in_flow += x;
+  CHECK(people_in_flow == 4);
+  // Funnel: first seen in the window are p (Feb 1) and early_row (acquired Mar 15);
+  // a was first seen Dec 20.
+  CHECK(g.funnel[0].count == 2);
+  CHECK(g.funnel[1].count == 1);  // early_row acquired before to
+
+  // The per-customer list of `clm stages` has the four people who exist.
+  const Document doc =
+      customer_stages_report(scope, stages_at(model, scope.window.to, 5), scope.window.to);
+  std::vector<std::string> listed;
+  for (const std::vector<Value>& row : doc.sections[0].rows) {
+    listed.push_back(std::get<std::string>(row[0]));
+  }
+  CHECK(listed == std::vector<std::string>{"a", "early_row", "p", "roster"});
+}
+
+TEST_CASE("groups come only from people who exist at the as-of time", "[lifecycle][asof]") {
+  const EventStore store = as_of_store();
+  ScopeOptions o;
+  o.from = T("2024-01-01");
+  o.to = T("2024-04-01");
+  o.group_by = GroupBy::parse("country");
+  const Scope by_country = *make_scope(std::make_shared<const EventStore>(store), o);
+  // a and p have no customers row → "(none)"; roster and early_row → FR; YY and ZZ belong
+  // only to later_row and future.
+  CHECK(by_country.grouping.labels == std::vector<std::string>{"(none)", "FR"});
+  o.group_by = GroupBy::parse("cohort");
+  const Scope by_cohort = *make_scope(std::make_shared<const EventStore>(store), o);
+  // a(a) = Jan 10, a(early_row) = Mar 15; p and roster are prospects. future's
+  // acquired_at May 1 would have made a cohort 2024-05.
+  CHECK(by_cohort.grouping.labels == std::vector<std::string>{"(prospect)", "2024-01", "2024-03"});
 }

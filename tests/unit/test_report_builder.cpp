@@ -137,11 +137,14 @@ TEST_CASE("build_report: data quality rows and rejected rows by reason", "[repor
   REQUIRE(doc->sections.size() == 2);
   const clm::Section& dq = doc->sections[0];
   REQUIRE(dq.rows.size() == 2);
-  // rejected = read − kept: 10 − 7 = 3, and 0 for spend.
+  // rejected = read − kept: 10 − 7 = 3, and 0 for spend. The default window holds every
+  // event and spend row: nothing before it or at or after the as-of time.
   CHECK(dq.rows[0] == std::vector<clm::Value>{std::string("events"), std::string("ev.csv"),
-                                              std::int64_t{10}, std::int64_t{7}, std::int64_t{3}});
+                                              std::int64_t{10}, std::int64_t{7}, std::int64_t{3},
+                                              std::int64_t{0}, std::int64_t{0}});
   CHECK(dq.rows[1] == std::vector<clm::Value>{std::string("spend"), std::string("sp.csv"),
-                                              std::int64_t{3}, std::int64_t{3}, std::int64_t{0}});
+                                              std::int64_t{3}, std::int64_t{3}, std::int64_t{0},
+                                              std::int64_t{0}, std::int64_t{0}});
   const clm::Section& rr = doc->sections[1];
   CHECK(rr.id == "rejected_rows");
   REQUIRE(rr.rows.size() == 2);
@@ -152,4 +155,82 @@ TEST_CASE("build_report: data quality rows and rejected rows by reason", "[repor
   CHECK(rr.rows[1] == std::vector<clm::Value>{std::string("events"),
                                               std::string("purchase needs a positive amount"),
                                               std::int64_t{1}, clm::Value{}});
+}
+
+TEST_CASE("data quality counts what lies outside the window next to the store's totals",
+          "[report][asof]") {
+  // Window [2024-01-15, 2024-02-01): kJan15At10 is inside; kFeb3 is after the as-of time.
+  // c1: touch 2024-01-01 (before the window), signup inside. c2: signup on Feb 3 only, so
+  // c2 does not exist at the as-of time. c3: a customers row acquired Feb 3, no events.
+  // Spend: Jan 10 (before), Jan 20 (inside), Feb 3 and Mar 1 (after).
+  constexpr clm::Timestamp kJan1 = 1704067200;  // 19723 days
+  constexpr clm::Timestamp kJan10 = kJan1 + 9 * 86400;
+  constexpr clm::Timestamp kJan20 = kJan1 + 19 * 86400;
+  constexpr clm::Timestamp kFeb1 = kJan1 + 31 * 86400;
+  constexpr clm::Timestamp kMar1 = kFeb1 + 29 * 86400;  // 2024 is a leap year
+  clm::EventStoreBuilder b;
+  clm::EventInput e;
+  e.customer_id = "c1";
+  e.type = "touch";
+  e.time = kJan1;
+  REQUIRE(b.add_event(e).ok());
+  e.type = "signup";
+  e.time = kJan15At10;
+  REQUIRE(b.add_event(e).ok());
+  e.customer_id = "c2";
+  e.time = kFeb3;
+  REQUIRE(b.add_event(e).ok());
+  clm::CustomerInput c;
+  c.customer_id = "c3";
+  c.acquired_at = kFeb3;
+  REQUIRE(b.add_customer(c).ok());
+  for (clm::Timestamp d : {kJan10, kJan20, kFeb3, kMar1}) {
+    REQUIRE(b.add_spend(clm::SpendInput{d, "ads", 1'000'000}).ok());
+  }
+  auto store = b.build();
+  REQUIRE(store.ok());
+  clm::ReportOptions opt;
+  opt.scope.from = kJan15At10 - 36000;  // 2024-01-15T00:00Z
+  opt.scope.to = kFeb1;
+  opt.sections = {"data_quality", "stages"};
+  std::vector<clm::TableLoad> loads(3);
+  loads[0].table = "events";
+  loads[0].source = "e.csv";
+  loads[0].rows_read = loads[0].rows_kept = 3;
+  loads[1].table = "customers";
+  loads[1].source = "c.csv";
+  loads[1].rows_read = loads[1].rows_kept = 1;
+  loads[2].table = "spend";
+  loads[2].source = "s.csv";
+  loads[2].rows_read = loads[2].rows_kept = 4;
+  auto doc =
+      clm::build_report(std::make_shared<const clm::EventStore>(std::move(*store)), opt, loads);
+  REQUIRE(doc.ok());
+  const clm::Section& dq = doc->sections.front();
+  REQUIRE(dq.id == "data_quality");
+  REQUIRE(dq.columns.size() == 7);
+  CHECK(dq.columns[5].key == "before_window");
+  CHECK(dq.columns[6].key == "after_as_of");
+  REQUIRE(dq.rows.size() == 3);
+  // events: 1 before (Jan 1), 1 after (Feb 3); customers: c3's row; spend: 1 before, 2 after.
+  CHECK(std::get<std::int64_t>(dq.rows[0][5]) == 1);
+  CHECK(std::get<std::int64_t>(dq.rows[0][6]) == 1);
+  CHECK(std::holds_alternative<std::monostate>(dq.rows[1][5]));
+  CHECK(std::get<std::int64_t>(dq.rows[1][6]) == 1);
+  CHECK(std::get<std::int64_t>(dq.rows[2][5]) == 1);
+  CHECK(std::get<std::int64_t>(dq.rows[2][6]) == 2);
+  REQUIRE(dq.notes.size() >= 2);
+  CHECK(dq.notes[0] == "3 people (3 events, 4 spend rows) in the store.");
+  // c2 and c3 appear only at or after the as-of time.
+  CHECK(dq.notes[1] ==
+        "Outside the window: 2 people, 1 event and 2 spend rows at or after the as-of time "
+        "(ignored: those people appear only then); 1 event and 1 spend row before its start "
+        "(events there count only for look-back).");
+  // Stages count c1 only (acquired Jan 15, active): c2 and c3 are not in reach.
+  REQUIRE(doc->sections.size() > 1);
+  const clm::Section& stages = doc->sections[1];
+  REQUIRE(stages.id == "stages");
+  REQUIRE(stages.rows.size() == 1);
+  CHECK(std::get<std::int64_t>(stages.rows[0][1]) == 0);  // reach
+  CHECK(std::get<std::int64_t>(stages.rows[0][2]) == 1);  // acquisition
 }
