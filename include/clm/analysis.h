@@ -58,11 +58,12 @@ const Result<HistoricalClv>& historical_clv_input(const Analysis& analysis);
 
 // The three input tables; "" for a table not given. `events` is required.
 // "-" reads one of them from standard input (ReadOptions::format must then
-// name its format).
+// name its format). The initializers let a caller name only the tables it has,
+// {.events = "e.csv", .spend = "s.csv"}, without -Wmissing-field-initializers.
 struct TablePaths {
-  std::string events;
-  std::string customers;
-  std::string spend;
+  std::string events = {};
+  std::string customers = {};
+  std::string spend = {};
 };
 
 // A built store and what ingest did to each table read, in the order
