@@ -31,6 +31,7 @@ struct Ev {
   std::string type;
   std::optional<Money> amount = std::nullopt;
   std::string channel = {};
+  std::optional<int> score = std::nullopt;  // nps, csat, ces answers
 };
 
 struct Cust {
@@ -65,6 +66,7 @@ inline EventStore make_store(const std::vector<Ev>& events, const std::vector<Cu
     in.type = e.type;
     in.amount = e.amount;
     in.channel = e.channel;
+    in.score = e.score;
     REQUIRE(b.add_event(in).ok());
   }
   for (const Spend& s : spend) {
