@@ -50,13 +50,13 @@ int run_check(const CheckArgs& args) {
   if (!options.ok()) return report_error(options.status());
   options->threads = args.input.threads;
   Progress progress(progress_wanted(args.input.quiet));
-  auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);
+  auto data = load_data(args.input, *settings, progress);
   if (!data.ok()) return report_error(data.status());
 
   progress.phase("computing report");
   // Each report the goals read has its own grouping: the analysis has none.
   options->scope.group_by = GroupBy{};
-  auto analysis = Analysis::create(data->store, *options, data->loads);
+  auto analysis = Analysis::create(std::move(data).value(), *options);
   GoalCheckOptions co;
   co.null_fails = null_fails;
   auto check =

@@ -2,7 +2,6 @@
 // and Gamma–Gamma, on a calibration period (and optional holdout) of the
 // events' purchases.
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -34,21 +33,6 @@ struct ClvArgs {
 
 enum class Mode { kFit, kPredict, kValidate };
 
-// A calendar day YYYY-MM-DD whose start in `tz` is an instant the input contract accepts
-// (parse_timestamp: real date, years 0000-9999 in UTC).
-Result<CivilDate> parse_date(const std::string& option, const std::string& text,
-                             const TimeZone& tz) {
-  const auto form =
-      Status::InvalidArgument(option + ": expected a date YYYY-MM-DD, got '" + text + "'");
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return form;
-  auto start = parse_timestamp(text, tz);
-  if (!start.ok()) return Status::InvalidArgument(option + ": " + start.status().message());
-  const int y = std::stoi(text.substr(0, 4));
-  const auto m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
-  const auto d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
-  return CivilDate{y, m, d};
-}
-
 Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store,
                                        const TimeZone& tz) {
   SummaryOptions o;
@@ -57,19 +41,19 @@ Result<SummaryOptions> summary_options(const ClvArgs& a, const EventStore& store
   if (!unit) return Status::InvalidArgument("--unit: expected day, week or month");
   o.unit = *unit;
   if (!a.calibration_end.empty()) {
-    auto d = parse_date("--calibration-end", a.calibration_end, tz);
+    auto d = parse_date(a.calibration_end, "--calibration-end", tz);
     if (!d.ok()) return d.status();
     o.calibration_end = *d;
   } else {
     if (!a.holdout_end.empty()) {
       return Status::InvalidArgument("--holdout-end needs --calibration-end");
     }
-    if (store.event_count() == 0) return Status::DataError("no events");
-    const std::int64_t local = tz.to_local(store.max_event_time());
-    o.calibration_end = civil_from_days(floor_div(local, kSecondsPerDay));
+    auto d = latest_event_day(store, tz);
+    if (!d.ok()) return d.status();
+    o.calibration_end = *d;
   }
   if (!a.holdout_end.empty()) {
-    auto d = parse_date("--holdout-end", a.holdout_end, tz);
+    auto d = parse_date(a.holdout_end, "--holdout-end", tz);
     if (!d.ok()) return d.status();
     o.holdout_end = *d;
   }
@@ -102,7 +86,7 @@ int run_clv(Mode mode, const ClvArgs& a) {
     return report_error(s);
   }
   Progress progress(progress_wanted(a.input.quiet));
-  auto data = load_data(a.input, settings->renames, *tz, progress);
+  auto data = load_data(a.input, *settings, progress);
   if (!data.ok()) return report_error(data.status());
   progress.finish();
   auto so = summary_options(a, *data->store, *tz);

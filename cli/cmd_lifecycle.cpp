@@ -6,13 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "clm/activity.h"
+#include "clm/analysis.h"
 #include "clm/customer_reports.h"
 #include "clm/document.h"
-#include "clm/report.h"
-#include "clm/rfm.h"
-#include "clm/scope.h"
-#include "clm/stages.h"
 #include "commands.h"
 #include "common.h"
 #include "settings.h"
@@ -27,13 +23,8 @@ struct LifecycleArgs {
   std::string at;  // stage time; "" = as-of
 };
 
-struct Prepared {
-  Settings settings;
-  LoadedData data;
-  Scope scope;
-};
-
-Result<Prepared> prepare(const LifecycleArgs& args) {
+// The analysis of the settings over the loaded tables.
+Result<Analysis> prepare(const LifecycleArgs& args) {
   auto settings = args.settings.resolve();
   if (!settings.ok()) return settings.status();
   if (Status s = check_outputs_apart(input_paths(args.input, {args.settings.file()}),
@@ -41,28 +32,20 @@ Result<Prepared> prepare(const LifecycleArgs& args) {
       !s.ok()) {
     return s;
   }
-  auto so = parse_scope(*settings);
-  if (!so.ok()) return so.status();
+  auto options = report_options(*settings);
+  if (!options.ok()) return options.status();
   Progress progress(progress_wanted(args.input.quiet));
-  auto data = load_data(args.input, settings->renames, so->calendar.tz, progress);
+  auto data = load_data(args.input, *settings, progress);
   if (!data.ok()) return data.status();
   progress.finish();
-  Prepared p{std::move(settings).value(), std::move(data).value(), {}};
-  auto scope = make_scope(p.data.store, *so);
-  if (!scope.ok()) return scope.status();
-  p.scope = std::move(scope).value();
-  return p;
+  return Analysis::create(std::move(data).value(), *options);
 }
 
 int run_stages(const LifecycleArgs& args) {
-  auto p = prepare(args);
-  if (!p.ok()) return report_error(p.status());
-  const Scope& scope = p->scope;
-  auto options = report_options(p->settings);
-  if (!options.ok()) return report_error(options.status());
-  auto model =
-      ActivityModel::build(scope.store, scope.acquisition, scope.window.to, options->activity);
-  if (!model.ok()) return report_error(model.status());
+  auto analysis = prepare(args);
+  if (!analysis.ok()) return report_error(analysis.status());
+  if (const auto& model = analysis->activity(); !model.ok()) return report_error(model.status());
+  const Scope& scope = analysis->scope();
   Timestamp t = scope.window.to;
   if (!args.at.empty()) {
     auto parsed = parse_timestamp(args.at, scope.calendar.tz);
@@ -70,18 +53,19 @@ int run_stages(const LifecycleArgs& args) {
       return report_error(Status::InvalidArgument("--at: " + parsed.status().message()));
     t = *parsed;
   }
-  const Document doc =
-      customer_stages_report(scope, stages_at(*model, t, options->stages.loyalty_purchases), t);
+  auto stages = analysis->stages_at(t);
+  if (!stages.ok()) return report_error(stages.status());
+  const Document doc = customer_stages_report(scope, *stages, t);
   if (Status st = write_output(doc, args.output); !st.ok()) return report_error(st);
   return kExitOk;
 }
 
 int run_rfm(const LifecycleArgs& args) {
-  auto p = prepare(args);
-  if (!p.ok()) return report_error(p.status());
-  const Scope& scope = p->scope;
-  const RfmResult r = compute_rfm(scope);
-  const Document doc = customer_rfm_report(scope, r);
+  auto analysis = prepare(args);
+  if (!analysis.ok()) return report_error(analysis.status());
+  auto rfm = analysis->rfm();
+  if (!rfm.ok()) return report_error(rfm.status());
+  const Document doc = customer_rfm_report(analysis->scope(), *rfm);
   if (Status st = write_output(doc, args.output); !st.ok()) return report_error(st);
   return kExitOk;
 }

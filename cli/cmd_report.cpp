@@ -33,7 +33,7 @@ int run_report(const ReportArgs& args) {
   options->threads = args.input.threads;
   options->sections = args.sections;
   Progress progress(progress_wanted(args.input.quiet));
-  auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);
+  auto data = load_data(args.input, *settings, progress);
   if (!data.ok()) return report_error(data.status());
 
   progress.phase("computing report");
@@ -41,7 +41,7 @@ int run_report(const ReportArgs& args) {
     progress.finish();
     return report_error(s);
   }
-  auto analysis = Analysis::create(data->store, *options, data->loads);
+  auto analysis = Analysis::create(std::move(data).value(), *options);
   auto doc = analysis.ok() ? analysis->report() : Result<Document>(analysis.status());
   progress.finish();
   if (!doc.ok()) return report_error(doc.status());

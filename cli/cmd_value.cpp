@@ -8,12 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "clm/activity.h"
-#include "clm/clv.h"
+#include "clm/analysis.h"
 #include "clm/clv_export.h"
 #include "clm/output_file.h"
-#include "clm/report.h"
-#include "clm/scope.h"
 #include "commands.h"
 #include "common.h"
 #include "settings.h"
@@ -38,14 +35,11 @@ void add_value_options(CLI::App& cmd, ValueArgs& a) {
 
 // Writes the historical CLV of every customer acquired before the as-of time
 // to `path` (through clm::OutputFile, like --output).
-Status export_clv(std::shared_ptr<const EventStore> store, const ReportOptions& options,
-                  const std::string& path) {
-  auto scope = make_scope(std::move(store), options.scope);
-  if (!scope.ok()) return scope.status();
-  auto clv = compute_historical_clv(*scope);
+Status export_clv(const Analysis& analysis, const std::string& path) {
+  auto clv = analysis.historical_clv();
   if (!clv.ok()) return clv.status();
   std::ostringstream csv;
-  if (Status s = write_historical_clv_csv(csv, *scope, *clv); !s.ok()) return s;
+  if (Status s = write_historical_clv_csv(csv, analysis.scope(), *clv); !s.ok()) return s;
   if (Status s = write_file(path, std::move(csv).str()); !s.ok()) {
     return Status::IoError("--clv-csv: " + s.message());
   }
@@ -65,18 +59,17 @@ int run_value(const ValueArgs& args, std::vector<std::string> sections, const ch
   options->threads = args.input.threads;
   options->sections = std::move(sections);
   Progress progress(progress_wanted(args.input.quiet));
-  auto data = load_data(args.input, settings->renames, options->scope.calendar.tz, progress);
+  auto data = load_data(args.input, *settings, progress);
   if (!data.ok()) return report_error(data.status());
 
   progress.phase("computing report");
-  auto doc = build_report(data->store, *options, data->loads);
+  auto analysis = Analysis::create(std::move(data).value(), *options);
+  auto doc = analysis.ok() ? analysis->report() : Result<Document>(analysis.status());
   progress.finish();
   if (!doc.ok()) return report_error(doc.status());
   doc->title = title;
   if (!args.clv_csv.empty()) {
-    if (Status s = export_clv(data->store, *options, args.clv_csv); !s.ok()) {
-      return report_error(s);
-    }
+    if (Status s = export_clv(*analysis, args.clv_csv); !s.ok()) return report_error(s);
   }
   if (Status s = write_output(*doc, args.output); !s.ok()) return report_error(s);
   return kExitOk;

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <sstream>
 #include <string_view>
+#include <vector>
 
 #include "clm/output_file.h"
 #include "clm/report.h"
@@ -20,39 +21,12 @@
 namespace clm::cli {
 namespace {
 
-// Rejected rows listed per table on stderr in lenient mode.
-constexpr std::size_t kShownRejections = 5;
-
 std::string lower(std::string_view s) {
   std::string r(s);
   for (char& c : r) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return r;
-}
-
-void print_rejections(const std::vector<TableLoad>& loads) {
-  for (const TableLoad& load : loads) {
-    if (load.rows_rejected() == 0) continue;
-    std::cerr << "clm: warning: " << load.source << ": " << load.rows_rejected() << " of "
-              << load.rows_read << " " << load.table << " rows rejected\n";
-    for (const auto& [reason, rows] : load.rejected_by_reason) {
-      std::cerr << "  " << rows << " × " << reason << "\n";
-    }
-    std::size_t shown = 0;
-    for (const RowRejection& r : load.examples) {
-      if (shown++ == kShownRejections) break;
-      std::cerr << "  " << r.location << ": ";
-      if (!r.column.empty()) std::cerr << "column '" << r.column << "': ";
-      std::cerr << r.reason;
-      if (!r.value.empty()) std::cerr << " (value '" << r.value << "')";
-      std::cerr << "\n";
-    }
-    const auto listed = static_cast<std::int64_t>(shown);
-    if (load.rows_rejected() > listed) {
-      std::cerr << "  ... and " << (load.rows_rejected() - listed) << " more\n";
-    }
-  }
 }
 
 // Type names are exact, so "Purchase" is a custom type: say so, since such
@@ -149,60 +123,40 @@ std::int64_t file_size(const std::string& path) {
   return static_cast<std::int64_t>(st.st_size);
 }
 
-Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::string>& renames,
-                             const TimeZone& tz, Progress& progress) {
-  ReadOptions ro;
+Result<LoadedTables> load_data(const InputOptions& in, const Settings& settings,
+                               Progress& progress) {
   auto format = parse_input_format(in.input_format);
   if (!format.ok()) return format.status();
-  ro.format = *format;
-  ro.lenient = in.lenient;
-  ro.threads = in.threads;
-  ro.progress_bytes = progress.parsed_bytes();
-  ro.tz = tz;
-  for (const std::string& r : renames) {
-    const auto eq = r.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == r.size()) {
-      return Status::InvalidArgument("--rename: expected OLD=NEW, got '" + r + "'");
+  auto ro = read_options(settings);
+  if (!ro.ok()) return ro.status();
+  ro->format = *format;
+  ro->lenient = in.lenient;
+  ro->threads = in.threads;
+  ro->progress_bytes = progress.parsed_bytes();
+  LoadObserver show;
+  show.reading = [&progress](const std::string& path) {
+    progress.phase("reading " + (path == "-" ? std::string("<stdin>") : path), file_size(path));
+  };
+  show.read = [&progress](const TableLoad& load) { progress.add_rows(load.rows_read); };
+  show.building = [&](const std::vector<TableLoad>& loads) {
+    if (in.lenient) {
+      progress.finish();  // the summary must not share a line with the progress
+      for (const std::string& text : rejected_rows_text(loads)) {
+        std::cerr << "clm: warning: " << text;
+      }
     }
-    ro.renames.emplace_back(r.substr(0, eq), r.substr(eq + 1));
-  }
-  int from_stdin = (in.events == "-") + (in.customers == "-") + (in.spend == "-");
-  if (from_stdin > 1) {
-    return Status::InvalidArgument("only one input can be read from standard input ('-')");
-  }
-
-  EventStoreBuilder builder;
-  LoadedData data;
-  using Loader = Status (*)(std::string_view, const ReadOptions&, EventStoreBuilder&, TableLoad&);
-  const std::pair<const std::string*, Loader> tables[] = {
-      {&in.events, &load_events}, {&in.customers, &load_customers}, {&in.spend, &load_spend}};
-  for (const auto& [path, loader] : tables) {
-    if (path->empty()) continue;
-    progress.phase("reading " + (*path == "-" ? std::string("<stdin>") : *path), file_size(*path));
-    TableLoad load;
-    if (Status s = loader(*path, ro, builder, load); !s.ok()) {
-      progress.finish();
-      return s;
-    }
-    progress.add_rows(load.rows_read);
-    data.loads.push_back(std::move(load));
-  }
-  if (in.lenient) {
-    progress.finish();  // the summary must not share a line with the progress
-    print_rejections(data.loads);
-  }
-  progress.phase("building store");
-  auto store = builder.build();
-  if (!store.ok()) {
+    progress.phase("building store");
+  };
+  auto tables = load_tables({in.events, in.customers, in.spend}, *ro, show);
+  if (!tables.ok()) {
     progress.finish();
-    return store.status();
+    return tables;
   }
-  data.store = std::make_shared<const EventStore>(std::move(store).value());
-  if (!builtin_lookalikes(*data.store).empty()) {
+  if (!builtin_lookalikes(*tables->store).empty()) {
     progress.finish();  // the warnings must not share a line with the progress
-    print_type_lookalikes(*data.store, in.events);
+    print_type_lookalikes(*tables->store, in.events);
   }
-  return data;
+  return tables;
 }
 
 Status write_output(const Document& doc, const OutputOptions& out) {

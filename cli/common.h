@@ -9,11 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "clm/analysis.h"
 #include "clm/document.h"
-#include "clm/event_store.h"
 #include "clm/ingest.h"
 #include "clm/reporters.h"
-#include "clm/scope.h"
+#include "clm/settings.h"
 #include "clm/status.h"
 #include "progress.h"
 
@@ -61,17 +61,11 @@ struct OutputOptions {
 };
 void add_output_options(CLI::App& cmd, OutputOptions& o);
 
-// The store and what ingest did to each table.
-struct LoadedData {
-  std::shared_ptr<const EventStore> store;
-  std::vector<TableLoad> loads;
-};
-
-// Reads the tables named in `in` (timestamps without an offset in `tz`,
-// columns renamed by `renames`, "OLD=NEW"), showing its phases on `progress`.
-// In lenient mode, prints the rejected-row summary on stderr.
-Result<LoadedData> load_data(const InputOptions& in, const std::vector<std::string>& renames,
-                             const TimeZone& tz, Progress& progress);
+// Reads the tables named in `in` with clm::load_tables (timestamps without an
+// offset in the settings' zone, columns renamed by its renames), showing its
+// phases on `progress`. In lenient mode, prints the rejected rows on stderr.
+Result<LoadedTables> load_data(const InputOptions& in, const Settings& settings,
+                               Progress& progress);
 
 // Writes `doc` to stdout or to --output (through clm::OutputFile: atomically
 // for a regular file, in place for a FIFO or device). IoError on failure.

@@ -21,6 +21,8 @@
 // W and A — are fixed at creation.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -73,11 +75,29 @@ struct LoadedTables {
   std::vector<TableLoad> loads;
 };
 
+// What load_tables tells a progress display as it goes. Each callback may be
+// empty; all run on the calling thread, in this order: reading and read for
+// each table given, then building once every table is read.
+struct LoadObserver {
+  std::function<void(const std::string& path)> reading;               // a table is about to be read
+  std::function<void(const TableLoad& load)> read;                    // it has been read
+  std::function<void(const std::vector<TableLoad>& loads)> building;  // the store is next
+};
+
 // Reads the tables of `paths` into one store (load_events, load_customers,
 // load_spend, then EventStoreBuilder::build). InvalidArgument without an
 // events path or with more than one table on standard input; otherwise the
 // first error of a load or of the build.
-Result<LoadedTables> load_tables(const TablePaths& paths, const ReadOptions& options = {});
+Result<LoadedTables> load_tables(const TablePaths& paths, const ReadOptions& options = {},
+                                 const LoadObserver& observer = {});
+
+// The rows lenient loads rejected, as text for a person: one block per table
+// that rejected any, "<source>: R of N <table> rows rejected", then a line per
+// reason with its count and the first `examples` rejected rows with their
+// location, column and value ("  ... and K more" for the rest). Each block
+// ends with a newline; none for a table that rejected nothing.
+std::vector<std::string> rejected_rows_text(const std::vector<TableLoad>& loads,
+                                            std::size_t examples = 5);
 
 // One metric's finished results for one group: over the whole window and for
 // each period of the scope (same order as Scope::periods).

@@ -73,6 +73,17 @@ struct PurchaseSummary {
   std::vector<std::int64_t> repeats_per_day;
 };
 
+// A calibration or holdout end as text, "YYYY-MM-DD": a day whose start in
+// `tz` is an instant the input contract accepts (parse_timestamp). Messages
+// begin with `option`, the option or setting the text came from:
+// "<option>: expected a date YYYY-MM-DD, got '<text>'" for another form,
+// "<option>: <why>" for a date parse_timestamp refuses.
+Result<CivilDate> parse_date(std::string_view text, std::string_view option, const TimeZone& tz);
+
+// The calendar day, in `tz`, of the store's latest event: the calibration end
+// when none is given. DataError "no events" for a store without events.
+Result<CivilDate> latest_event_day(const EventStore& store, const TimeZone& tz);
+
 // Builds the summary. InvalidArgument if holdout_end is not after
 // calibration_end; DataError if no customer purchased by the calibration end.
 Result<PurchaseSummary> summarize_purchases(const EventStore& store, const SummaryOptions& options);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "clm/goals.h"
+#include "clm/ingest.h"
 #include "clm/scope.h"
 #include "clm/status.h"
 
@@ -102,5 +103,11 @@ Result<ScopeOptions> parse_scope(const Settings& s);
 
 // The report options the settings give (validated; scope parsed).
 Result<ReportOptions> report_options(const Settings& s);
+
+// How the settings read the input tables: timestamps without an offset in
+// the zone `tz`, columns renamed by `renames` ("OLD=NEW"); the other fields
+// of ReadOptions keep their defaults. InvalidArgument "--tz: ..." for an
+// unknown zone, "--rename: expected OLD=NEW, got '...'" for a bad rename.
+Result<ReadOptions> read_options(const Settings& s);
 
 }  // namespace clm

@@ -2,6 +2,7 @@
 #include "clm/clv_summary.h"
 
 #include <algorithm>
+#include <string>
 
 namespace clm {
 double unit_days(TimeUnit unit) {
@@ -33,6 +34,26 @@ std::optional<TimeUnit> parse_time_unit(std::string_view name) {
   if (name == "week") return TimeUnit::kWeek;
   if (name == "month") return TimeUnit::kMonth;
   return std::nullopt;
+}
+
+Result<CivilDate> parse_date(std::string_view text, std::string_view option, const TimeZone& tz) {
+  const std::string s(text);
+  const std::string name(option);
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
+    return Status::InvalidArgument(name + ": expected a date YYYY-MM-DD, got '" + s + "'");
+  }
+  auto start = parse_timestamp(s, tz);
+  if (!start.ok()) return Status::InvalidArgument(name + ": " + start.status().message());
+  const int y = std::stoi(s.substr(0, 4));
+  const auto m = static_cast<unsigned>(std::stoi(s.substr(5, 2)));
+  const auto d = static_cast<unsigned>(std::stoi(s.substr(8, 2)));
+  return CivilDate{y, m, d};
+}
+
+Result<CivilDate> latest_event_day(const EventStore& store, const TimeZone& tz) {
+  if (store.event_count() == 0) return Status::DataError("no events");
+  const std::int64_t local = tz.to_local(store.max_event_time());
+  return civil_from_days(floor_div(local, kSecondsPerDay));
 }
 
 Result<PurchaseSummary> summarize_purchases(const EventStore& store,

@@ -426,4 +426,19 @@ Result<ReportOptions> report_options(const Settings& s) {
   return o;
 }
 
+Result<ReadOptions> read_options(const Settings& s) {
+  ReadOptions ro;
+  auto tz = TimeZone::locate(s.tz);
+  if (!tz.ok()) return Status::InvalidArgument("--tz: " + tz.status().message());
+  ro.tz = *tz;
+  for (const std::string& r : s.renames) {
+    const auto eq = r.find('=');
+    if (eq == std::string::npos || eq == 0 || eq + 1 == r.size()) {
+      return Status::InvalidArgument("--rename: expected OLD=NEW, got '" + r + "'");
+    }
+    ro.renames.emplace_back(r.substr(0, eq), r.substr(eq + 1));
+  }
+  return ro;
+}
+
 }  // namespace clm
