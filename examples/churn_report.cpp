@@ -4,14 +4,10 @@
 //
 //   $ ./churn_report ../examples/data/events.csv
 //   {"clm_version": "0.1.0", ... "sections": [{"id": "churn", ...}]}
-#include <clm/event_store.h>
-#include <clm/ingest.h>
-#include <clm/report.h>
-#include <clm/reporters.h>
+#include <clm/clm.h>
 
 #include <cstdio>
 #include <iostream>
-#include <vector>
 
 namespace {
 
@@ -29,20 +25,12 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  clm::EventStoreBuilder builder;
-  clm::TableLoad load;
-  if (clm::Status s = clm::load_events(argv[1], clm::ReadOptions{}, builder, load); !s.ok()) {
-    return fail(s);
-  }
-  clm::Result<clm::EventStore> store = builder.build();
-  if (!store.ok()) return fail(store.status());
-
-  clm::ReportOptions options;  // docs/metrics.md defaults, monthly periods, UTC
-  options.sections = {"churn"};
+  clm::ReportOptions options;                    // docs/metrics.md defaults, monthly periods, UTC
   options.activity.inactivity_window_days = 60;  // W: 60 instead of 90 days
 
-  clm::Result<clm::Document> doc = clm::build_report(
-      std::make_shared<const clm::EventStore>(std::move(*store)), options, {load});
+  clm::Result<clm::Analysis> analysis = clm::Analysis::load({.events = argv[1]}, options);
+  if (!analysis.ok()) return fail(analysis.status());
+  clm::Result<clm::Document> doc = analysis->report({"churn"});
   if (!doc.ok()) return fail(doc.status());
   if (clm::Status s = clm::write_report(std::cout, *doc, clm::Format::kJson); !s.ok()) {
     return fail(s);

@@ -5,9 +5,8 @@
 //   month       n  promoters passives detractors    NPS    MoE
 //   2024-01     4          2        1          1   25.0   81.3
 //   ...
+#include <clm/analysis.h>
 #include <clm/event_store.h>
-#include <clm/scope.h>
-#include <clm/surveys.h>
 #include <clm/time.h>
 
 #include <cstdio>
@@ -53,15 +52,16 @@ int main() {
   clm::Result<clm::EventStore> store = builder.build();
   if (!store.ok()) return fail(store.status());
 
-  // Default scope: the window spans the data's days, periods are calendar
+  // Default settings: the window spans the data's days, periods are calendar
   // months in UTC, and everyone is in one group ("all").
-  clm::ScopeOptions options;
-  options.period = clm::PeriodUnit::kMonth;
-  clm::Result<clm::Scope> scope =
-      clm::make_scope(std::make_shared<const clm::EventStore>(std::move(*store)), options);
-  if (!scope.ok()) return fail(scope.status());
+  clm::ReportOptions options;
+  options.scope.period = clm::PeriodUnit::kMonth;
+  clm::Result<clm::Analysis> analysis =
+      clm::Analysis::create(std::make_shared<const clm::EventStore>(std::move(*store)), options);
+  if (!analysis.ok()) return fail(analysis.status());
+  clm::Result<clm::SurveyResults> surveys = analysis->surveys();
+  if (!surveys.ok()) return fail(surveys.status());
 
-  const clm::SurveyBreakdown surveys = clm::compute_surveys(*scope);
   std::printf("%-8s %4s %10s %8s %10s %6s %6s\n", "month", "n", "promoters", "passives",
               "detractors", "NPS", "MoE");
   const auto print = [](const std::string& label, const clm::NpsResult& r) {
@@ -74,9 +74,10 @@ int main() {
       std::printf("%6s %6s\n", "-", "-");  // no answers: NPS is undefined
     }
   };
-  for (std::size_t p = 0; p < scope->periods.size(); ++p) {
-    print(scope->periods[p].label, clm::nps_result(surveys.nps.at(0, p)));
+  const clm::GroupSeries<clm::NpsResult>& all = surveys->nps.at(0);  // the one group
+  for (std::size_t p = 0; p < all.periods.size(); ++p) {
+    print(analysis->scope().periods[p].label, all.periods[p]);
   }
-  print("all", clm::nps_result(surveys.nps.window(0)));
+  print("all", all.window);
   return 0;
 }
