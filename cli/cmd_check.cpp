@@ -88,8 +88,9 @@ void add_check_command(CLI::App& app) {
                   "(default: the \"goals\" of --settings)")
       ->check(not_empty("give a file name, or leave the option out"))
       ->type_name("FILE");
-  cmd->add_flag("--null-fails", args->null_fails,
-                "A goal whose value is undefined (null) fails (default: shown, not failed)");
+  // Not bound to the settings: given here, it wins over the goals file too.
+  const SettingField& null_fails = *find_setting_field("null_fails");
+  cmd->add_flag(std::string(null_fails.option), args->null_fails, std::string(null_fails.help));
   args->settings.add_report_settings(*cmd);
   add_output_options(*cmd, args->output);
   std::string metrics = "Metrics:\n";

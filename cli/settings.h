@@ -58,9 +58,10 @@ class SettingsOptions {
   const std::string& file() const { return file_; }
 
  private:
+  // Registers the option of the settings field `key` (its name and help from
+  // the settings table) to set `member`.
   template <typename T>
-  CLI::Option* bind(CLI::App& cmd, const std::string& name, T Settings::*field,
-                    const std::string& help);
+  CLI::Option* bind(CLI::App& cmd, std::string_view key, T Settings::*member);
 
   std::string file_;
   Settings given_;  // values of the options as parsed (defaults when not given)

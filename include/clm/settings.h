@@ -3,7 +3,8 @@
 // of the metrics (docs/metrics.md).
 //
 // One table of fields (setting_fields()) drives reading (with a did-you-mean
-// on unknown keys), validation, writing and the options each field fills. The
+// on unknown keys), validation, writing, the options each field fills and the
+// command-line option that sets it (name and help). The
 // defaults are the option structs' own (ScopeOptions, ActivityOptions, ForecastOptions, ...):
 // Settings{} holds them, so a default is stated once, where it is used.
 #pragma once
@@ -68,13 +69,18 @@ struct Settings {
   bool null_fails = false;  // a goal on a null value fails (default: shown, not failed)
 };
 
-// One field of a settings file: its key and the command-line option that
-// sets it ("" for none), in the order `clm config --print` writes them.
+// One field of a settings file, in the order `clm config --print` writes
+// them: its key, and the command-line option that sets it ("" for none) with
+// that option's help and the name of its value in the help ("" = the type's).
 struct SettingField {
   std::string_view key;
   std::string_view option;
+  std::string_view help;
+  std::string_view value_name;
 };
 const std::vector<SettingField>& setting_fields();
+// The field of `key`; nullptr for a key the table does not hold.
+const SettingField* find_setting_field(std::string_view key);
 
 // Parses a settings file's text over `base` (keys absent keep base's value).
 // InvalidArgument naming `source`, the key and the problem: an unknown key

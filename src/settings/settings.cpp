@@ -72,28 +72,35 @@ struct Field {
 // In `clm config --print` order.
 const std::vector<Field>& fields() {
   static const std::vector<Field> kFields = {
-      {{"from", "--from"},
+      {{"from", "--from",
+        "Window start (inclusive), e.g. 2024-01-01 or 2024-01-01T00:00:00Z; default: midnight "
+        "before the first event",
+        "TIME"},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "from", v, s.from, true);
        },
        [](const Settings& s, ordered& o) { o["from"] = nullable(s.from); },
        ok,
        no_options},
-      {{"to", "--to"},
+      {{"to", "--to",
+        "Window end and as-of time (exclusive); default: first midnight after the last event",
+        "TIME"},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "to", v, s.to, true);
        },
        [](const Settings& s, ordered& o) { o["to"] = nullable(s.to); },
        ok,
        no_options},
-      {{"period", "--period"},
+      {{"period", "--period", "Period of the time series and of cohorts", "UNIT"},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "period", v, s.period, false);
        },
        [](const Settings& s, ordered& o) { o["period"] = s.period; },
        ok,
        no_options},
-      {{"by", "--by"},
+      {{"by", "--by",
+        "Group customers by a customers-table attribute (e.g. country), 'channel' or 'cohort'",
+        "ATTR"},
        [](const std::string& w, const json& v, Settings& s) {
          if (v.is_string() && v.get<std::string>().empty()) {
            return Status::InvalidArgument(fmt::format(
@@ -105,21 +112,23 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ordered& o) { o["by"] = nullable(s.by); },
        ok,
        no_options},
-      {{"tz", "--tz"},
+      {{"tz", "--tz", "IANA time zone in which days and periods are cut and local times are read",
+        "ZONE"},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "tz", v, s.tz, false);
        },
        [](const Settings& s, ordered& o) { o["tz"] = s.tz; },
        ok,
        no_options},
-      {{"week_start", "--week-start"},
+      {{"week_start", "--week-start", "First day of a week period", "DAY"},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "week_start", v, s.week_start, false);
        },
        [](const Settings& s, ordered& o) { o["week_start"] = s.week_start; },
        ok,
        no_options},
-      {{"margin", "--margin"},
+      {{"margin", "--margin", "m: gross-margin fraction applied to revenue in CLV and CAC payback",
+        ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "margin", v, s.margin);
        },
@@ -129,7 +138,8 @@ const std::vector<Field>& fields() {
          return bad("margin", fmt::format("must be in [0, 1], got {:f}", s.margin));
        },
        [](const Settings& s, ReportOptions& o) { o.scope.margin = s.margin; }},
-      {{"inactivity_days", "--inactivity-days"},
+      {{"inactivity_days", "--inactivity-days", "W: days an activity event keeps a customer active",
+        ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "inactivity_days", v, s.inactivity_days);
        },
@@ -140,7 +150,10 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ReportOptions& o) {
          o.activity.inactivity_window_days = s.inactivity_days;
        }},
-      {{"activity_types", "--activity-types"},
+      {{"activity_types", "--activity-types",
+        "A: event types that count as activity: built-in types, or custom types of the "
+        "events (spaces around a name are removed)",
+        "TYPE,..."},
        [](const std::string& w, const json& v, Settings& s) {
          Status st = read_strings(w, "activity_types", v, s.activity_types);
          // Spaces around a name are removed, as in --activity-types 'signup, purchase'.
@@ -159,7 +172,7 @@ const std::vector<Field>& fields() {
          return Status::Ok();
        },
        [](const Settings& s, ReportOptions& o) { o.activity.activity_types = s.activity_types; }},
-      {{"loyalty_purchases", "--loyalty-purchases"},
+      {{"loyalty_purchases", "--loyalty-purchases", "L: purchases that make a customer loyal", ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "loyalty_purchases", v, s.loyalty_purchases);
        },
@@ -170,7 +183,8 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ReportOptions& o) {
          o.stages.loyalty_purchases = s.loyalty_purchases;
        }},
-      {{"activation_days", "--activation-days"},
+      {{"activation_days", "--activation-days",
+        "D: a first purchase within D days of acquisition activates the customer", ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "activation_days", v, s.activation_days);
        },
@@ -181,14 +195,20 @@ const std::vector<Field>& fields() {
        [](const Settings& s, ReportOptions& o) {
          o.activation.activation_window_days = s.activation_days;
        }},
-      {{"latest_answers", "--latest-answers"},
+      {{"latest_answers", "--latest-answers",
+        "Surveys: count only each customer's latest answer of each survey type per "
+        "window or period",
+        ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "latest_answers", v, s.latest_answers);
        },
        [](const Settings& s, ordered& o) { o["latest_answers"] = s.latest_answers; },
        ok,
        [](const Settings& s, ReportOptions& o) { o.surveys.latest_only = s.latest_answers; }},
-      {{"email_delivered", "--email-delivered"},
+      {{"email_delivered", "--email-delivered",
+        "Email delivered count: auto (events, or sent - bounced when the data has no "
+        "email_delivered), events, sent_minus_bounced",
+        ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "email_delivered", v, s.email_delivered, false);
        },
@@ -207,7 +227,8 @@ const std::vector<Field>& fields() {
                                  ? EmailOptions::Delivered::kSentMinusBounced
                                  : EmailOptions::Delivered::kAuto;
        }},
-      {{"cohort_active_or_later", "--cohort-active-or-later"},
+      {{"cohort_active_or_later", "--cohort-active-or-later",
+        "Cohorts: count a customer in cell k when active in C+k or any later period", ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "cohort_active_or_later", v, s.cohort_active_or_later);
        },
@@ -219,7 +240,7 @@ const std::vector<Field>& fields() {
          o.cohorts.active_or_later = s.cohort_active_or_later;
        }},
       // The predictive-CLV settings fill clm clv's forecast options, not a report's.
-      {{"discount_rate", "--discount"},
+      {{"discount_rate", "--discount", "Yearly discount rate, applied monthly", ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "discount_rate", v, s.discount_rate);
        },
@@ -230,7 +251,7 @@ const std::vector<Field>& fields() {
                     : bad("discount_rate", "must be a yearly rate in [0, 10)");
        },
        no_options},
-      {{"horizon_months", "--horizon"},
+      {{"horizon_months", "--horizon", "CLV horizon in months", ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "horizon_months", v, s.horizon_months);
        },
@@ -241,7 +262,10 @@ const std::vector<Field>& fields() {
                     : Status::Ok();
        },
        no_options},
-      {{"renames", "--rename"},
+      {{"renames", "--rename",
+        "Read input column OLD as contract column NEW, e.g. --rename user=customer_id "
+        "(repeatable)",
+        "OLD=NEW"},
        [](const std::string& w, const json& v, Settings& s) {
          return read_renames(w, v, s.renames);
        },
@@ -263,7 +287,7 @@ const std::vector<Field>& fields() {
          return Status::Ok();
        },
        no_options},
-      {{"goals", ""},
+      {{"goals", "", "", ""},
        [](const std::string& w, const json& v, Settings& s) { return read_goals(w, v, s.goals); },
        [](const Settings& s, ordered& o) {
          ordered goals = ordered::array();
@@ -286,7 +310,10 @@ const std::vector<Field>& fields() {
          return Status::Ok();
        },
        no_options},
-      {{"null_fails", "--null-fails"},
+      {{"null_fails", "--null-fails",
+        "A goal whose value is undefined (null) fails the check (default: shown as NULL, "
+        "not failed)",
+        ""},
        [](const std::string& w, const json& v, Settings& s) {
          return read(w, "null_fails", v, s.null_fails);
        },
@@ -318,6 +345,13 @@ Status bad(std::string_view key, const std::string& why) {
 }
 
 }  // namespace
+
+const SettingField* find_setting_field(std::string_view key) {
+  for (const SettingField& f : setting_fields()) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
 
 const std::vector<SettingField>& setting_fields() {
   static const std::vector<SettingField> kNames = [] {

@@ -49,3 +49,23 @@ TEST_CASE("Settings table: default settings give the default report options", "[
   CHECK(s.discount_rate == 0.10);
   CHECK(s.horizon_months == 36);
 }
+
+TEST_CASE("Settings table: each option is named once, with its help", "[settings]") {
+  std::vector<std::string> options;
+  for (const clm::SettingField& f : clm::setting_fields()) {
+    INFO(f.key);
+    CHECK(clm::find_setting_field(f.key) == &f);
+    if (f.option.empty()) {
+      CHECK(f.help.empty());  // nothing to show without an option
+      continue;
+    }
+    CHECK(f.option.substr(0, 2) == "--");
+    CHECK_FALSE(f.help.empty());
+    for (const std::string& seen : options) CHECK(seen != f.option);
+    options.emplace_back(f.option);
+  }
+  CHECK(clm::find_setting_field("margin")->option == "--margin");
+  CHECK(clm::find_setting_field("discount_rate")->option == "--discount");
+  CHECK(clm::find_setting_field("renames")->value_name == "OLD=NEW");
+  CHECK(clm::find_setting_field("comment") == nullptr);  // allowed in a file, not a field
+}
