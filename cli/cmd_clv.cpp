@@ -112,6 +112,14 @@ int run_clv(Mode mode, const ClvArgs& a) {
     model = std::move(*m);
   }
 
+  // fit and predict exist to give the spend model and CLV: without one they
+  // fail (65) with the reason; validate compares purchases only and notes it.
+  if (!model.spend && mode != Mode::kValidate) {
+    const std::string why =
+        model.spend_error.empty() ? a.params + " holds no spend model" : model.spend_error;
+    return report_error(Status::DataError("the spend model cannot be fitted, so no CLV: " + why));
+  }
+
   Document doc = predictive_clv_report(model, *summary);
 
   if (mode == Mode::kFit) {

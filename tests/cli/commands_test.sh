@@ -207,6 +207,17 @@ case $case_name in
     printf 'customer_id,timestamp,type,amount\nc1,2024-01-01,purchase,5\nc1,2024-01-08,purchase,5\nc2,2024-01-01,purchase,5\n' \
       >"$scratch/three.csv"
     expect_status 0 timeout 120 "$CLM" clv fit --events "$scratch/three.csv" --model pareto
+    # One customer buying for the same amount on 10,000 days: Gamma-Gamma's
+    # likelihood keeps rising along a ridge, so fit and predict have no spend
+    # model and exit 65 with the reason.
+    {
+      echo 'customer_id,timestamp,type,amount'
+      for ((day = 0; day < 10000; day++)); do echo "c1,$((631152000 + day * 86400)),purchase,20"; done
+      echo 'c2,631152000,purchase,5'
+    } >"$scratch/tenk.csv"
+    expect_status 65 "$CLM" clv fit --events "$scratch/tenk.csv" --unit day
+    expect_stderr "the spend model cannot be fitted, so no CLV: Gamma-Gamma fit did not converge"
+    expect_status 65 "$CLM" clv predict --events "$scratch/tenk.csv" --unit day
     # A calibration end before any purchase is a data error; a holdout end
     # before the calibration end a usage error.
     expect_status 65 "$CLM" clv fit --events "$scratch/three.csv" --calibration-end 2023-12-31
