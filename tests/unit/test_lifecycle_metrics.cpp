@@ -173,7 +173,8 @@ TEST_CASE("cohorts: the average row sums size and active over the cohorts that r
   auto store = churn_store();
   auto scope = scope_of(store, "2024-01-01", "2024-04-15");
   auto model = model_of(scope, 30);
-  const auto& t = compute_cohorts(scope, model).groups.at(0);
+  const clm::CohortResult result = compute_cohorts(scope, model);
+  const auto& t = result.groups.at(0);
   REQUIRE(t.average.cells.size() == 4);
   const std::int64_t cohorts[] = {2, 2, 2, 1}, size[] = {3, 3, 3, 2}, active[] = {3, 3, 2, 1};
   for (std::size_t k = 0; k < 4; ++k) {
