@@ -5,23 +5,62 @@
 
 namespace clm::detail {
 
-std::optional<double> hyp2f1(double a, double b, double c, double z, int max_terms) {
-  if (!(z >= 0 && z < 1)) return std::nullopt;
-  if (c <= 0 && c == std::floor(c)) return std::nullopt;
-  if (z == 0) return 1.0;
-  double term = 1.0;
-  double sum = 1.0;
-  for (int k = 0; k < max_terms; ++k) {
+namespace {
+
+// One power series of 2F1(a, b; c; z), summed a term at a time so that two
+// of them can run side by side.
+struct Series2f1 {
+  double a, b, c, z;
+  double term = 1.0, sum = 1.0;
+  int k = 0;
+  enum class State { kRunning, kDone, kFailed } state = State::kRunning;
+
+  void step() {
     term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
-    if (term == 0) return sum;
+    if (term == 0) {  // a or b a non-positive integer: the series ended
+      state = State::kDone;
+      return;
+    }
     const double next = sum + term;
     // Stop once the terms shrink (the ratio tends to z < 1) and no longer
     // change the sum; early terms may still grow when a·b/c > 1.
     const double ratio = std::abs((a + k + 1) * (b + k + 1) / ((c + k + 1) * (k + 2)) * z);
-    if (next == sum && ratio < 1)
-      return std::isfinite(sum) ? std::optional<double>(sum) : std::nullopt;
+    ++k;
+    if (next == sum && ratio < 1) {
+      state = std::isfinite(sum) ? State::kDone : State::kFailed;
+      return;
+    }
     sum = next;
-    if (!std::isfinite(sum)) return std::nullopt;
+    if (!std::isfinite(sum)) state = State::kFailed;
+  }
+};
+
+}  // namespace
+
+std::optional<double> hyp2f1(double a, double b, double c, double z, int max_terms) {
+  if (!(z >= 0 && z < 1)) return std::nullopt;
+  if (c <= 0 && c == std::floor(c)) return std::nullopt;
+  if (z == 0) return 1.0;
+  // Near z = 1 the series can need millions of terms, while Euler's identity
+  // 2F1(a, b; c; z) = (1 − z)^(c−a−b) · 2F1(c − a, c − b; c; z) may end after a
+  // few (as when c − b is near 0 or a non-positive integer, which BG/NBD's
+  // expectations produce with a large b). Both run in step and the first to
+  // converge is taken, so the cost is that of the faster one.
+  Series2f1 direct{a, b, c, z};
+  Series2f1 euler{c - a, c - b, c, z};
+  for (int n = 0; n < max_terms; ++n) {
+    if (direct.state == Series2f1::State::kRunning) direct.step();
+    if (direct.state == Series2f1::State::kDone) return direct.sum;
+    if (euler.state == Series2f1::State::kRunning) euler.step();
+    if (euler.state == Series2f1::State::kDone) {
+      // (c − b) first: exact when c and b are close, which is when this series wins.
+      const double v = std::pow(1 - z, (c - b) - a) * euler.sum;
+      if (std::isfinite(v)) return v;
+      euler.state = Series2f1::State::kFailed;
+    }
+    if (direct.state == Series2f1::State::kFailed && euler.state == Series2f1::State::kFailed) {
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }

@@ -45,10 +45,11 @@ inline double log_sub_exp(double a, double b) {
   return a + std::log1p(-std::exp(b - a));
 }
 
-// Gauss hypergeometric 2F1(a, b; c; z) for 0 ≤ z < 1 by its power series,
-// summed until the terms no longer change the sum. nullopt if c is a
-// non-positive integer, z is outside [0, 1), or the series needs more than
-// `max_terms` terms (z extremely close to 1).
+// Gauss hypergeometric 2F1(a, b; c; z) for 0 ≤ z < 1 by its power series or
+// that of Euler's transformation, whichever converges first (each summed until
+// its terms no longer change the sum). nullopt if c is a non-positive integer,
+// z is outside [0, 1), or neither series converges within `max_terms` terms
+// (z extremely close to 1), so the cost is bounded by 2 · max_terms terms.
 std::optional<double> hyp2f1(double a, double b, double c, double z, int max_terms = 2'000'000);
 
 // log of 2F1(1, b; c; z) for b > 0, c > 0, 0 ≤ z < 1: all terms of its series

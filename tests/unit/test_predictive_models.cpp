@@ -68,6 +68,17 @@ TEST_CASE("Gauss hypergeometric series against closed forms", "[predictive]") {
   auto c = clm::detail::log_hyp2f1_1bc(1, 2, 0.9);
   REQUIRE(c.has_value());
   CHECK(*c == Approx(0.939392960905782).epsilon(1e-12));        // ln(ln(10) / 0.9)
+  // Near z = 1 with c ≈ b (BG/NBD's expectations for a large b) the plain series
+  // needs about 7 million terms; the closed forms below need none:
+  // 2F1(a, b; b; z) = (1 − z)^−a, and 2F1(a, b; b − 1; z) =
+  // (1 − z)^(−1−a) · (1 − (b − 1 − a) z / (b − 1)).
+  const double z = 0.999995;
+  auto same = clm::detail::hyp2f1(0.08, 3e6, 3e6, z);
+  REQUIRE(same.has_value());
+  CHECK(*same == Approx(std::pow(1 - z, -0.08)).epsilon(1e-12));
+  auto below = clm::detail::hyp2f1(0.08, 3e6 + 1, 3e6, z);
+  REQUIRE(below.has_value());
+  CHECK(*below == Approx(std::pow(1 - z, -1.08) * (1 - (3e6 - 0.08) * z / 3e6)).epsilon(1e-9));
   CHECK_FALSE(clm::detail::hyp2f1(1, 1, -2, 0.5).has_value());  // c a pole
   CHECK_FALSE(clm::detail::hyp2f1(1, 1, 2, 1.0).has_value());   // outside [0, 1)
 }
